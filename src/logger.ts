@@ -1,9 +1,9 @@
-import { pino, type Logger } from "pino";
+import pino, { type Logger } from "pino";
 
 export type { Logger };
 
-/** The process logger. Tests pass level "silent"; everything else receives the logger it should use. */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? "info"): Logger {
+/** The process logger: JSON lines on stderr. Tests use `silentLogger`; everything else receives the logger it should use. */
+export function createLogger(level: string): Logger {
   return pino({ level }, pino.destination(2));
 }
 

@@ -47,7 +47,10 @@ export interface Store {
   /** Full-text search. Any user text is safe here: it is treated as words, never as query syntax. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
   /** Replaces an article's cleaned fields (after `reclean`), keeping its id, raw input and ingest time. */
-  updateClean(id: string, clean: CleanArticle & { contentHash: string; words: number; signature: number[] }): Promise<void>;
+  updateClean(
+    id: string,
+    clean: CleanArticle & { contentHash: string; words: number; signature: number[] },
+  ): Promise<void>;
   /**
    * For each block hash, how many stored articles of `source` (other than `excludeId`) contained that block in
    * their raw input. Lets the cleaner drop text a site repeats on every page.

@@ -1,0 +1,31 @@
+import { type Config, loadConfig } from "../config.js";
+import type { Logger } from "../logger.js";
+import { openStore } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
+
+/** Where the CLI writes, what it reads, and its clock: injected so tests run it in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  logger: Logger;
+}
+
+export interface GlobalOptions {
+  db?: string;
+}
+
+export function configFor(io: CliIo, global: GlobalOptions): Config {
+  return loadConfig(io.env, global.db ? { dbPath: global.db } : {});
+}
+
+/** Opens the store named by the config, runs `fn`, and always closes the store. */
+export async function withStore<T>(config: Config, io: CliIo, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(config.dbPath, { logger: io.logger });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,130 @@
+import { countWords, type NewArticle, type RawInput } from "../core/article.js";
+import { describeError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/store.js";
+import { blockHash } from "./clean/index.js";
+import { contentHash, minhashSignature } from "./fingerprint.js";
+import { type ParsedInput, parseRaw, prepareArticle, sourceBeforeCleaning } from "./prepare.js";
+import { readPath } from "./sources/file.js";
+import type { SourceItem } from "./sources/types.js";
+import { looksLikeUrl, readUrl, type UrlSourceOptions } from "./sources/url.js";
+
+export interface IngestReport {
+  added: Array<{ id: string; input: string; externalId?: string; title: string }>;
+  duplicates: Array<{ input: string; id: string }>;
+  rejected: Array<{ input: string; reason: string }>;
+}
+
+export interface IngestDeps {
+  store: Store;
+  logger: Logger;
+  now: () => Date;
+  limits: UrlSourceOptions;
+}
+
+/** A stable short id from the first content hash an article was stored with. */
+function articleId(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+/** A block seen in this many other articles of the same site is treated as that site's boilerplate. */
+async function siteRepeatsFor(store: Store, parsed: ParsedInput, excludeId?: string) {
+  const source = sourceBeforeCleaning(parsed);
+  const hashes = parsed.blocks.map((b) => blockHash(b.text));
+  if (!source || hashes.length === 0) return { hashes, repeats: undefined };
+  const counts = await store.siteBlockCounts(source, hashes, excludeId);
+  if (counts.size === 0) return { hashes, repeats: undefined };
+  return { hashes, repeats: (block: { text: string }) => counts.get(blockHash(block.text)) ?? 0 };
+}
+
+/** Parses, cleans, deduplicates and stores one raw input. */
+async function ingestOne(raw: RawInput, deps: IngestDeps, report: IngestReport): Promise<void> {
+  const parsed = parseRaw(raw);
+  const { hashes, repeats } = await siteRepeatsFor(deps.store, parsed);
+  const { clean } = prepareArticle(parsed, repeats);
+  const hash = contentHash(clean.text);
+  const signature = minhashSignature(clean.text);
+  const dup = await deps.store.findDuplicate({ contentHash: hash, url: clean.url, signature });
+  if (dup) {
+    report.duplicates.push({ input: raw.origin, id: dup.id });
+    deps.logger.debug({ input: raw.origin, id: dup.id, reason: dup.reason }, "duplicate");
+    return;
+  }
+  const article: NewArticle = {
+    ...clean,
+    id: articleId(hash),
+    externalId: raw.externalId ?? null,
+    ingestedAt: deps.now().toISOString(),
+    contentHash: hash,
+    words: countWords(clean.text),
+    raw,
+    signature,
+    blockHashes: [...new Set(hashes)],
+  };
+  await deps.store.insertArticle(article);
+  const entry: IngestReport["added"][number] = { id: article.id, input: raw.origin, title: article.title };
+  if (raw.externalId !== undefined) entry.externalId = raw.externalId;
+  report.added.push(entry);
+}
+
+function itemsFor(input: string, deps: IngestDeps): AsyncGenerator<SourceItem> {
+  return looksLikeUrl(input) ? readUrl(input, deps.limits) : readPath(input, deps.limits);
+}
+
+/**
+ * Ingests every input (files, directories, .jsonl, URLs, feeds). Each article is stored in its own transaction,
+ * so one bad input never stops the batch and an interruption never leaves a half-written article.
+ */
+export async function ingest(inputs: string[], deps: IngestDeps): Promise<IngestReport> {
+  const report: IngestReport = { added: [], duplicates: [], rejected: [] };
+  for (const input of inputs) {
+    for await (const item of itemsFor(input, deps)) {
+      if (!item.ok) {
+        report.rejected.push({ input: item.input, reason: item.reason });
+        continue;
+      }
+      try {
+        await ingestOne(item.raw, deps, report);
+      } catch (err) {
+        deps.logger.debug({ err, input: item.raw.origin }, "rejected");
+        report.rejected.push({ input: item.raw.origin, reason: describeError(err) });
+      }
+    }
+  }
+  return report;
+}
+
+/** Re-cleans every stored article from its raw input. Returns how many changed. */
+export async function reclean(
+  deps: Pick<IngestDeps, "store" | "logger">,
+): Promise<{ checked: number; changed: number; failed: Array<{ id: string; reason: string }> }> {
+  const ids = await deps.store.allIds();
+  let changed = 0;
+  const failed: Array<{ id: string; reason: string }> = [];
+  for (const id of ids) {
+    const [raw, current] = await Promise.all([deps.store.getRaw(id), deps.store.getArticle(id)]);
+    if (!raw || !current) continue;
+    try {
+      const parsed = parseRaw(raw);
+      const { repeats } = await siteRepeatsFor(deps.store, parsed, id);
+      const { clean } = prepareArticle(parsed, repeats);
+      const hash = contentHash(clean.text);
+      const same =
+        hash === current.contentHash &&
+        clean.title === current.title &&
+        clean.source === current.source &&
+        clean.publishedAt === current.publishedAt;
+      if (same) continue;
+      await deps.store.updateClean(id, {
+        ...clean,
+        contentHash: hash,
+        words: countWords(clean.text),
+        signature: minhashSignature(clean.text),
+      });
+      changed++;
+    } catch (err) {
+      failed.push({ id, reason: describeError(err) });
+    }
+  }
+  return { checked: ids.length, changed, failed };
+}
