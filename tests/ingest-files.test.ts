@@ -121,6 +121,29 @@ describe("ingesting files", () => {
   });
 });
 
+describe("boilerplate a site repeats", () => {
+  it("drops a block once three earlier articles of the same site carried it", async () => {
+    const { store, ingest } = await env();
+    const t = tempDir();
+    const repeated = "Harlow Post journalism is made possible by readers in the Esk valley and beyond.";
+    const stories = [
+      HARBOR_STRIKE,
+      RAIL_BRIDGE,
+      ORCHARD_FROST,
+      `${HARBOR_STRIKE.split("\n\n").slice(0, 2).join("\n\n")}\n\n${RAIL_BRIDGE.split("\n\n").slice(2).join("\n\n")}`,
+    ];
+    const files = stories.map((body, i) =>
+      t.write(`${i}.md`, `---\nsource: Harlow Post\n---\n${body}\n\n${repeated}`),
+    );
+    const report = await ingest(files);
+    expect(report.added).toHaveLength(4);
+    const texts = await Promise.all(
+      report.added.map(async (a) => (await store.getArticle(a.id))?.text ?? ""),
+    );
+    expect(texts.map((x) => x.includes(repeated))).toEqual([true, true, true, false]);
+  });
+});
+
 describe("deduplication", () => {
   it("reports the same file ingested twice as a duplicate and stores it once", async () => {
     const { store, ingest } = await env();

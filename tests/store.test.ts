@@ -60,12 +60,13 @@ function article(text: string, overrides: Partial<NewArticle> = {}): NewArticle 
     raw: { format: "text", body: text, hints: {}, origin: `input-${counter}.txt` },
     signature: minhashSignature(text),
     blockHashes: [],
+    siteKey: overrides.source ?? "example.com",
     ...overrides,
   };
 }
 
 function withoutInsertOnly(a: NewArticle) {
-  const { raw: _raw, signature: _signature, blockHashes: _blocks, ...stored } = a;
+  const { raw: _raw, signature: _signature, blockHashes: _blocks, siteKey: _site, ...stored } = a;
   return stored;
 }
 
@@ -475,12 +476,17 @@ describe("SQLite store", () => {
       expect(await store.checkIntegrity()).toEqual([]);
     });
 
-    it("moves the article's site blocks to its new source", async () => {
+    it("keeps the article's site blocks under its site key when re-cleaning changes its source", async () => {
       const a = article(HARBOUR, { source: "old.example", blockHashes: ["nav"] });
       await store.insertArticle(a);
-      await store.updateClean(a.id, { ...a, source: "new.example" });
-      expect((await store.siteBlockCounts("old.example", ["nav"])).get("nav")).toBe(0);
-      expect((await store.siteBlockCounts("new.example", ["nav"])).get("nav")).toBe(1);
+      await store.updateClean(a.id, { ...a, source: "New Example Daily" });
+      expect((await store.siteBlockCounts("old.example", ["nav"])).get("nav")).toBe(1);
+      expect((await store.siteBlockCounts("New Example Daily", ["nav"])).get("nav")).toBe(0);
+    });
+
+    it("stores no site blocks for an article whose site is unknown", async () => {
+      await store.insertArticle(article(HARBOUR, { blockHashes: ["nav"], siteKey: null }));
+      expect((await store.siteBlockCounts("example.com", ["nav"])).get("nav")).toBe(0);
     });
 
     it("rejects an unknown id with NOT_FOUND", async () => {
@@ -695,32 +701,38 @@ describe("file database", () => {
       `import { openSqliteStore } from ${JSON.stringify(storeModule)};
        import { contentHash, minhashSignature } from ${JSON.stringify(fingerprint)};
        const store = await openSqliteStore(${JSON.stringify(path)});
-       for (let i = 0; ; i++) {
+       const started = Date.now();
+       // Bounded, in case the test that should kill it has gone.
+       for (let i = 0; i < 50000 && Date.now() - started < 15000; i++) {
          const text = ${JSON.stringify(HARBOUR)} + " Update number " + i + ".";
          await store.insertArticle({
            id: "k" + i, externalId: null, title: "T" + i, source: "s", url: null, author: null,
            publishedAt: null, language: "en", text, ingestedAt: new Date().toISOString(),
            contentHash: contentHash(text), words: 1,
            raw: { format: "text", body: text, hints: {}, origin: "o" },
-           signature: minhashSignature(text), blockHashes: ["a", "b", "c" + i],
+           signature: minhashSignature(text), blockHashes: ["a", "b", "c" + i], siteKey: "s",
          });
          if (i === 200) process.stdout.write("ready\\n");
        }`,
     );
     const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    await new Promise<void>((done, fail) => {
-      child.stdout.on("data", (d: Buffer) => {
-        if (d.toString().includes("ready")) done();
+    const exited = new Promise((r) => child.once("exit", r));
+    try {
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
       });
-      child.on("exit", () => fail(new Error(`writer exited early: ${stderr}`)));
-    });
-    await new Promise((r) => setTimeout(r, 50));
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
+      await new Promise<void>((done, fail) => {
+        child.stdout.on("data", (d: Buffer) => {
+          if (d.toString().includes("ready")) done();
+        });
+        child.on("exit", () => fail(new Error(`writer exited early: ${stderr}`)));
+      });
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      child.kill("SIGKILL");
+      await exited;
+    }
 
     const s = await openSqliteStore(path);
     const stats = await s.stats();

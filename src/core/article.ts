@@ -56,6 +56,8 @@ export interface NewArticle extends Article {
   signature: number[];
   /** Hashes of the raw input's blocks (before cleaning), for spotting boilerplate a site repeats. */
   blockHashes: string[];
+  /** The site the block hashes are counted under: the outlet as known before cleaning; null when unknown. */
+  siteKey: string | null;
 }
 
 /** A row of an article listing. */

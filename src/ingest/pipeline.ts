@@ -31,16 +31,17 @@ function articleId(hash: string): string {
 async function siteRepeatsFor(store: Store, parsed: ParsedInput, excludeId?: string) {
   const source = sourceBeforeCleaning(parsed);
   const hashes = parsed.blocks.map((b) => blockHash(b.text));
-  if (!source || hashes.length === 0) return { hashes, repeats: undefined };
+  const siteKey = source ?? null;
+  if (!source || hashes.length === 0) return { hashes, siteKey, repeats: undefined };
   const counts = await store.siteBlockCounts(source, hashes, excludeId);
-  if (counts.size === 0) return { hashes, repeats: undefined };
-  return { hashes, repeats: (block: { text: string }) => counts.get(blockHash(block.text)) ?? 0 };
+  if (counts.size === 0) return { hashes, siteKey, repeats: undefined };
+  return { hashes, siteKey, repeats: (block: { text: string }) => counts.get(blockHash(block.text)) ?? 0 };
 }
 
 /** Parses, cleans, deduplicates and stores one raw input. */
 async function ingestOne(raw: RawInput, deps: IngestDeps, report: IngestReport): Promise<void> {
   const parsed = parseRaw(raw);
-  const { hashes, repeats } = await siteRepeatsFor(deps.store, parsed);
+  const { hashes, siteKey, repeats } = await siteRepeatsFor(deps.store, parsed);
   const { clean } = prepareArticle(parsed, repeats);
   const hash = contentHash(clean.text);
   const signature = minhashSignature(clean.text);
@@ -60,6 +61,7 @@ async function ingestOne(raw: RawInput, deps: IngestDeps, report: IngestReport):
     raw,
     signature,
     blockHashes: [...new Set(hashes)],
+    siteKey,
   };
   await deps.store.insertArticle(article);
   const entry: IngestReport["added"][number] = { id: article.id, input: raw.origin, title: article.title };

@@ -52,10 +52,10 @@ export interface Store {
     clean: CleanArticle & { contentHash: string; words: number; signature: number[] },
   ): Promise<void>;
   /**
-   * For each block hash, how many stored articles of `source` (other than `excludeId`) contained that block in
-   * their raw input. Lets the cleaner drop text a site repeats on every page.
+   * For each block hash, how many stored articles of the site `siteKey` (other than `excludeId`) contained that
+   * block in their raw input. Lets the cleaner drop text a site repeats on every page.
    */
-  siteBlockCounts(source: string, blockHashes: string[], excludeId?: string): Promise<Map<string, number>>;
+  siteBlockCounts(siteKey: string, blockHashes: string[], excludeId?: string): Promise<Map<string, number>>;
   /** Ids of every stored article, oldest first. */
   allIds(): Promise<string[]>;
   close(): Promise<void>;

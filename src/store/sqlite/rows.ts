@@ -34,17 +34,40 @@ export interface RawRow {
 
 export type InsertParams = ArticleRow & RawRow;
 
-export interface CleanParams {
-  id: string;
-  title: string;
-  source: string;
-  url: string | null;
-  author: string | null;
-  published_at: string | null;
-  language: string;
-  text: string;
-  content_hash: string;
-  words: number;
+export type CleanParams = Pick<
+  ArticleRow,
+  | "id"
+  | "title"
+  | "source"
+  | "url"
+  | "author"
+  | "published_at"
+  | "language"
+  | "text"
+  | "content_hash"
+  | "words"
+>;
+
+/** The cleaned fields of an article as row parameters (shared by insert and re-clean). */
+export function toCleanParams(
+  id: string,
+  c: Pick<
+    Article,
+    "title" | "source" | "url" | "author" | "publishedAt" | "language" | "text" | "contentHash" | "words"
+  >,
+): CleanParams {
+  return {
+    id,
+    title: c.title,
+    source: c.source,
+    url: c.url ?? null,
+    author: c.author ?? null,
+    published_at: c.publishedAt ?? null,
+    language: c.language,
+    text: c.text,
+    content_hash: c.contentHash,
+    words: c.words,
+  };
 }
 
 export type SummaryRow = Pick<ArticleRow, "id" | "title" | "source" | "published_at" | "words" | "url">;
@@ -66,18 +89,9 @@ export interface CandidateRow {
 
 export function toInsertParams(a: NewArticle): InsertParams {
   return {
-    id: a.id,
+    ...toCleanParams(a.id, a),
     external_id: a.externalId ?? null,
-    title: a.title,
-    source: a.source,
-    url: a.url ?? null,
-    author: a.author ?? null,
-    published_at: a.publishedAt ?? null,
-    language: a.language,
-    text: a.text,
     ingested_at: a.ingestedAt,
-    content_hash: a.contentHash,
-    words: a.words,
     raw_format: a.raw.format,
     raw_body: a.raw.body,
     raw_hints: JSON.stringify(a.raw.hints ?? {}),

@@ -7,7 +7,7 @@ import { silentLogger } from "../../logger.js";
 import type { DuplicateMatch, DuplicateQuery, ListOptions, SearchHit, Store } from "../store.js";
 import { ftsExpression, queryTerms } from "./fts-query.js";
 import { openDatabase, optimizeDatabase } from "./open.js";
-import { toArticle, toHit, toInsertParams, toRaw, toSummary } from "./rows.js";
+import { toArticle, toCleanParams, toHit, toInsertParams, toRaw, toSummary } from "./rows.js";
 import { bandKeys, decodeSignature, encodeSignature } from "./signature.js";
 import { prepareStatements, type Statements } from "./statements.js";
 
@@ -57,7 +57,8 @@ export class SqliteStore implements Store {
       const seq = Number(st.insertArticle.run(toInsertParams(a)).lastInsertRowid);
       st.putSignature.run(seq, encodeSignature(a.signature));
       for (const key of bandKeys(a.signature)) st.insertBand.run(key, seq);
-      for (const hash of new Set(a.blockHashes)) st.insertBlock.run(a.source, hash, seq);
+      if (a.siteKey !== null)
+        for (const hash of new Set(a.blockHashes)) st.insertBlock.run(a.siteKey, hash, seq);
     });
 
     this.#update = db.transaction((id: string, c: CleanUpdate) => {
@@ -67,21 +68,9 @@ export class SqliteStore implements Store {
       // Band rows are found through their keys, recomputed from the stored signature (no index on article_seq).
       const old = st.signatureBySeq.get(seq);
       if (old !== undefined) for (const key of bandKeys(decodeSignature(old))) st.deleteBand.run(key, seq);
-      st.updateClean.run({
-        id,
-        title: c.title,
-        source: c.source,
-        url: c.url ?? null,
-        author: c.author ?? null,
-        published_at: c.publishedAt ?? null,
-        language: c.language,
-        text: c.text,
-        content_hash: c.contentHash,
-        words: c.words,
-      });
+      st.updateClean.run(toCleanParams(id, c));
       st.putSignature.run(seq, encodeSignature(c.signature));
       for (const key of bandKeys(c.signature)) st.insertBand.run(key, seq);
-      if (c.source !== current.source) st.moveBlocks.run(c.source, current.source, seq);
     });
   }
 

@@ -48,10 +48,6 @@ export function prepareStatements(db: Database.Database) {
       "INSERT INTO site_blocks (source, block_hash, article_seq) VALUES (?, ?, ?)",
     ),
     /** (new source, old source, article seq): scans the old source's rows; runs only when a source changes. */
-    moveBlocks: db.prepare<[string, string, number]>(
-      "UPDATE site_blocks SET source = ? WHERE source = ? AND article_seq = ?",
-    ),
-
     seqById: db.prepare<[string], number>("SELECT seq FROM articles WHERE id = ?").pluck(),
     seqAndSource: db.prepare<[string], { seq: number; source: string }>(
       "SELECT seq, source FROM articles WHERE id = ?",
