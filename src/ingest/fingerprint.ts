@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** Number of MinHash values in a signature; the store splits it into LSH bands. */
-export const SIGNATURE_SIZE = 64;
+const SIGNATURE_SIZE = 64;
 /** Estimated Jaccard similarity of word shingles at or above which two articles are the same article. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 
@@ -18,9 +18,13 @@ function words(text: string): string[] {
   );
 }
 
+function hashWords(w: string[]): string {
+  return createHash("sha256").update(w.join(" ")).digest("hex");
+}
+
 /** SHA-256 of the normalized words: equal for texts that differ only in spacing, case or punctuation. */
 export function contentHash(text: string): string {
-  return createHash("sha256").update(words(text).join(" ")).digest("hex");
+  return hashWords(words(text));
 }
 
 /** FNV-1a, 32 bit. */
@@ -33,34 +37,46 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Deterministic odd multipliers and offsets for the universal hash family. */
-const SEEDS: Array<[number, number]> = Array.from({ length: SIGNATURE_SIZE }, (_, i) => [
-  (fnv1a(`a${i}`) | 1) >>> 0,
-  fnv1a(`b${i}`),
-]);
+/** Deterministic odd multipliers and offsets for the hash family, one pair per signature position. */
+const MULTIPLIERS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => (fnv1a(`a${i}`) | 1) >>> 0);
+const OFFSETS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fnv1a(`b${i}`));
 
-/** MinHash signature over 4-word shingles. Texts too short for a shingle hash their words instead. */
-export function minhashSignature(text: string): number[] {
-  const w = words(text);
+function signatureOf(w: string[]): number[] {
   const shingles = new Set<number>();
   if (w.length < SHINGLE) {
     for (const x of w) shingles.add(fnv1a(x));
   } else {
-    for (let i = 0; i + SHINGLE <= w.length; i++) shingles.add(fnv1a(w.slice(i, i + SHINGLE).join(" ")));
+    // Hash each shingle by chaining the words' hashes: no string is built per shingle.
+    const wordHashes = w.map(fnv1a);
+    for (let i = 0; i + SHINGLE <= w.length; i++) {
+      let h = 0x811c9dc5;
+      for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ (wordHashes[i + j] as number), 0x01000193);
+      shingles.add(h >>> 0);
+    }
   }
-  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const s of shingles) {
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const seed = SEEDS[k] as [number, number];
-      let v = s ^ seed[1];
-      v = Math.imul(v ^ (v >>> 16), seed[0]);
+      let v = s ^ (OFFSETS[k] as number);
+      v = Math.imul(v ^ (v >>> 16), MULTIPLIERS[k] as number);
       v ^= v >>> 13;
       v = Math.imul(v, 0xc2b2ae35);
       v = (v ^ (v >>> 16)) >>> 0;
       if (v < (sig[k] as number)) sig[k] = v;
     }
   }
-  return sig;
+  return Array.from(sig);
+}
+
+/** MinHash signature over 4-word shingles. Texts too short for a shingle hash their words instead. */
+export function minhashSignature(text: string): number[] {
+  return signatureOf(words(text));
+}
+
+/** Content hash and MinHash signature from one pass over the words. */
+export function fingerprint(text: string): { contentHash: string; signature: number[] } {
+  const w = words(text);
+  return { contentHash: hashWords(w), signature: signatureOf(w) };
 }
 
 /** Estimated Jaccard similarity: the share of positions where two signatures agree. */

@@ -3,9 +3,10 @@ import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 import { blockHash } from "./clean/index.js";
-import { contentHash, minhashSignature } from "./fingerprint.js";
+import { fingerprint } from "./fingerprint.js";
 import { type ParsedInput, parseRaw, prepareArticle, sourceBeforeCleaning } from "./prepare.js";
 import { readPath } from "./sources/file.js";
+import { readAhead } from "./sources/read-ahead.js";
 import type { SourceItem } from "./sources/types.js";
 import { looksLikeUrl, readUrl, type UrlSourceOptions } from "./sources/url.js";
 
@@ -43,8 +44,7 @@ async function ingestOne(raw: RawInput, deps: IngestDeps, report: IngestReport):
   const parsed = parseRaw(raw);
   const { hashes, siteKey, repeats } = await siteRepeatsFor(deps.store, parsed);
   const { clean } = prepareArticle(parsed, repeats);
-  const hash = contentHash(clean.text);
-  const signature = minhashSignature(clean.text);
+  const { contentHash: hash, signature } = fingerprint(clean.text);
   const dup = await deps.store.findDuplicate({ contentHash: hash, url: clean.url, signature });
   if (dup) {
     report.duplicates.push({ input: raw.origin, id: dup.id });
@@ -69,8 +69,14 @@ async function ingestOne(raw: RawInput, deps: IngestDeps, report: IngestReport):
   report.added.push(entry);
 }
 
+/** How many inputs are read ahead of the one being cleaned and stored. */
+const READ_AHEAD = 8;
+
 function itemsFor(input: string, deps: IngestDeps): AsyncGenerator<SourceItem> {
-  return looksLikeUrl(input) ? readUrl(input, deps.limits) : readPath(input, deps.limits);
+  return readAhead(
+    looksLikeUrl(input) ? readUrl(input, deps.limits) : readPath(input, deps.limits),
+    READ_AHEAD,
+  );
 }
 
 /**
@@ -110,7 +116,7 @@ export async function reclean(
       const parsed = parseRaw(raw);
       const { repeats } = await siteRepeatsFor(deps.store, parsed, id);
       const { clean } = prepareArticle(parsed, repeats);
-      const hash = contentHash(clean.text);
+      const { contentHash: hash, signature } = fingerprint(clean.text);
       const same =
         hash === current.contentHash &&
         clean.title === current.title &&
@@ -121,7 +127,7 @@ export async function reclean(
         ...clean,
         contentHash: hash,
         words: countWords(clean.text),
-        signature: minhashSignature(clean.text),
+        signature,
       });
       changed++;
     } catch (err) {
