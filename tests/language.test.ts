@@ -44,13 +44,4 @@ describe("detectLanguage", () => {
     );
     expect(g.language).toBe("en");
   });
-
-  it("is fast enough to run on every block", () => {
-    const text = "The meeting was the first time the two had met and followed months of clashes over trade.";
-    const t0 = performance.now();
-    for (let i = 0; i < 5000; i++) detectLanguage(text);
-    const perBlock = (performance.now() - t0) / 5000;
-    // Target is well under 0.1 ms; allow a loaded CI machine some slack.
-    expect(perBlock).toBeLessThan(0.1);
-  });
 });
