@@ -8,5 +8,8 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   now: () => new Date(),
   logger: createLogger(process.env.LOG_LEVEL ?? "warn"),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  stdin: process.stdin,
+  stdoutStream: process.stdout,
 });
 process.exitCode = code;

@@ -1,25 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/program.js";
-import { silentLogger } from "../src/logger.js";
 import { tempDir } from "./helpers/ingest-env.js";
+import { cli as run } from "./helpers/run-cli.js";
 import { HARBOR_STRIKE, RAIL_BRIDGE } from "./helpers/sample-articles.js";
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let out = "";
-  let err = "";
-  const code = await runCli(args, {
-    stdout: (s) => {
-      out += s;
-    },
-    stderr: (s) => {
-      err += s;
-    },
-    env,
-    now: () => new Date("2026-05-01T12:00:00Z"),
-    logger: silentLogger,
-  });
-  return { code, out, err };
+  return run(args, { env, now: () => new Date("2026-05-01T12:00:00Z") });
 }
 
 function setup() {

@@ -29,6 +29,20 @@ describe("direct quotes: cue after the quotation", () => {
     expectConsistent(text, list);
   });
 
+  it("handles “...,” a lower-case description before the name, X said", () => {
+    const text = "“We have waited eleven months,” union leader Mara Ostrom told reporters at the gate.";
+    const list = direct(text);
+    expect(list.map(brief)).toEqual([
+      {
+        speaker: "Mara Ostrom",
+        mention: "union leader Mara Ostrom",
+        content: "We have waited eleven months",
+        cue: "told reporters",
+      },
+    ]);
+    expectConsistent(text, list);
+  });
+
   it("handles “...,” said X, with an apposition", () => {
     const text = "“The plan is sound,” said Ilsa Varga, the city’s finance director.";
     expect(direct(text).map(brief)).toEqual([

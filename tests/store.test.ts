@@ -12,6 +12,7 @@ import { silentLogger } from "../src/logger.js";
 import { openStore } from "../src/store/open-store.js";
 import { appliedVersions, MIGRATIONS, type Migration, migrate } from "../src/store/sqlite/migrations.js";
 import { openSqliteStore, type SqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { article } from "./helpers/store-fixtures.js";
 
 const HARBOUR = `The city council voted on Tuesday to reopen the old harbour bridge to cyclists and pedestrians after
 eighteen months of repairs. Engineers replaced the corroded steel cables, rebuilt the western approach and added a
@@ -39,31 +40,6 @@ const HARBOUR_EDITED = HARBOUR.replace("eighteen months", "nineteen months")
   .replace("The mayor said", "The mayor proudly said")
   .replace("June.", "June!")
   .replace(/\n/g, " ");
-
-let counter = 0;
-
-function article(text: string, overrides: Partial<NewArticle> = {}): NewArticle {
-  counter++;
-  return {
-    id: `id-${counter}`,
-    externalId: null,
-    title: `Article ${counter}`,
-    source: "example.com",
-    url: null,
-    author: null,
-    publishedAt: null,
-    language: "en",
-    text,
-    ingestedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, counter)).toISOString(),
-    contentHash: contentHash(text),
-    words: countWords(text),
-    raw: { format: "text", body: text, hints: {}, origin: `input-${counter}.txt` },
-    signature: minhashSignature(text),
-    blockHashes: [],
-    siteKey: overrides.source ?? "example.com",
-    ...overrides,
-  };
-}
 
 function withoutInsertOnly(a: NewArticle) {
   const { raw: _raw, signature: _signature, blockHashes: _blocks, siteKey: _site, ...stored } = a;
@@ -123,6 +99,16 @@ describe("SQLite store", () => {
       const raw = await store.getRaw(a.id);
       expect(raw).toEqual(a.raw);
       expect(raw).not.toHaveProperty("externalId");
+    });
+
+    it("gets several articles in the order asked, skipping unknown ids", async () => {
+      const a = article(HARBOUR);
+      const b = article(ELECTION);
+      for (const x of [a, b]) await store.insertArticle(x);
+      const got = await store.getArticles([b.id, "nope", a.id, b.id]);
+      expect(got.map((x) => x.id)).toEqual([b.id, a.id, b.id]);
+      expect(got[1]).toEqual(withoutInsertOnly(a));
+      expect(await store.getArticles([])).toEqual([]);
     });
 
     it("returns null for an unknown id", async () => {

@@ -1,21 +1,14 @@
 import type { Command } from "commander";
-import { NewsdeskError } from "../errors.js";
 import { type CliIo, configFor, type GlobalOptions, withStore } from "./context.js";
+import { wholeNumber } from "./options.js";
 import { cell, wrap } from "./text.js";
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new NewsdeskError("USAGE", `expected a positive whole number, got "${value}"`);
-  return n;
-}
 
 export function registerArticles(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command("articles")
     .description("list stored articles, newest first")
     .option("--json", "print JSON")
-    .option("--limit <n>", "how many to list", positive, 50)
+    .option("--limit <n>", "how many to list", wholeNumber(1_000_000), 50)
     .action(async (opts: { json?: boolean; limit: number }) => {
       const config = configFor(io, program.opts<GlobalOptions>());
       const [rows, total] = await withStore(config, io, (store) =>

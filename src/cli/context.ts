@@ -1,3 +1,4 @@
+import type { Readable, Writable } from "node:stream";
 import { type Config, loadConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import { openStore } from "../store/open-store.js";
@@ -10,6 +11,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   logger: Logger;
+  /** Terminal width, when stdout is a terminal. */
+  columns?: number;
+  /** The process's streams, for the interactive prompt (`serve`). */
+  stdin?: Readable & { isTTY?: boolean };
+  stdoutStream?: Writable;
 }
 
 export interface GlobalOptions {

@@ -1,8 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { describeError, isNewsdeskError } from "../errors.js";
+import { registerAnalysis } from "./analysis-commands.js";
 import { registerArticles } from "./articles-command.js";
+import { registerChat } from "./chat-command.js";
 import type { CliIo } from "./context.js";
 import { registerIngest } from "./ingest-command.js";
+import { registerServe } from "./serve-command.js";
 
 export const VERSION = "0.1.0";
 
@@ -24,6 +27,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerIngest(program, io, setExit);
   registerArticles(program, io, setExit);
+  registerChat(program, io, setExit);
+  registerAnalysis(program, io, setExit);
+  registerServe(program, io, setExit);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -2,9 +2,11 @@ import { countWords, type NewArticle, type RawInput } from "../core/article.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
+import { analyzeArticle, catchUpAnalysis } from "./analyze.js";
 import { blockHash } from "./clean/index.js";
 import { fingerprint } from "./fingerprint.js";
 import { type ParsedInput, parseRaw, prepareArticle, sourceBeforeCleaning } from "./prepare.js";
+import { regroupAll, shouldRegroup } from "./regroup.js";
 import { readPath } from "./sources/file.js";
 import { readAhead } from "./sources/read-ahead.js";
 import type { SourceItem } from "./sources/types.js";
@@ -64,6 +66,13 @@ async function ingestOne(raw: RawInput, deps: IngestDeps, report: IngestReport):
     siteKey,
   };
   await deps.store.insertArticle(article);
+  try {
+    // Grouping waits for the end of the run: a large run re-groups everything at once instead.
+    await analyzeArticle(deps.store, article);
+  } catch (err) {
+    // The article is stored; its analysis is retried by the next run's catch-up.
+    deps.logger.warn({ err, id: article.id }, "analysis failed");
+  }
   const entry: IngestReport["added"][number] = { id: article.id, input: raw.origin, title: article.title };
   if (raw.externalId !== undefined) entry.externalId = raw.externalId;
   report.added.push(entry);
@@ -85,6 +94,7 @@ function itemsFor(input: string, deps: IngestDeps): AsyncGenerator<SourceItem> {
  */
 export async function ingest(inputs: string[], deps: IngestDeps): Promise<IngestReport> {
   const report: IngestReport = { added: [], duplicates: [], rejected: [] };
+  await catchUpAnalysis(deps.store);
   for (const input of inputs) {
     for await (const item of itemsFor(input, deps)) {
       if (!item.ok) {
@@ -98,6 +108,12 @@ export async function ingest(inputs: string[], deps: IngestDeps): Promise<Ingest
         report.rejected.push({ input: item.raw.origin, reason: describeError(err) });
       }
     }
+  }
+  if (shouldRegroup(report.added.length, await deps.store.countArticles())) {
+    const stories = await regroupAll(deps.store);
+    deps.logger.debug({ stories }, "re-grouped all articles");
+  } else {
+    await catchUpAnalysis(deps.store);
   }
   return report;
 }
@@ -129,6 +145,9 @@ export async function reclean(
         words: countWords(clean.text),
         signature,
       });
+      // Quotes and keywords follow the new text; the article stays in its story.
+      const updated = await deps.store.getArticle(id);
+      if (updated) await analyzeArticle(deps.store, updated);
       changed++;
     } catch (err) {
       failed.push({ id, reason: describeError(err) });

@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary, CleanArticle, NewArticle, RawInput } from "../core/article.js";
+import type { AnalysisStore } from "./analysis.js";
 
 /** A search hit: BM25-ranked, with a short snippet around the matched words. */
 export interface SearchHit {
@@ -36,11 +37,13 @@ export interface DuplicateMatch {
  * Persistence for newsdesk. Every method is async so that a networked database (Postgres) can implement it
  * unchanged. All SQL lives in the implementations.
  */
-export interface Store {
+export interface Store extends AnalysisStore {
   /** Inserts the article, its search index entry and its signature in one transaction. */
   insertArticle(article: NewArticle): Promise<void>;
   findDuplicate(query: DuplicateQuery): Promise<DuplicateMatch | null>;
   getArticle(id: string): Promise<Article | null>;
+  /** The articles with these ids, in the order given; unknown ids are skipped. */
+  getArticles(ids: string[]): Promise<Article[]>;
   getRaw(id: string): Promise<RawInput | null>;
   listArticles(options?: ListOptions): Promise<ArticleSummary[]>;
   countArticles(): Promise<number>;

@@ -74,7 +74,11 @@ function postIn(ctx: Ctx, unit: Unit, head: QuoteSeg, r: number): Draft | undefi
     SUBJECT_PRONOUNS.has(first.lower) ||
     DETERMINERS.has(first.lower) ||
     POSSESSIVE_PRONOUNS.has(first.lower);
-  if (!np || (!opensPhrase && first.lower !== "one" && !/^\p{N}/u.test(first.text))) return undefined;
+  // A lower-case description before a name also opens the phrase: "union leader Ana Ruiz said".
+  const describedName =
+    np !== undefined && np.to - r <= 5 && (items[np.to] as Item | undefined)?.cap === true;
+  if (!np || (!opensPhrase && !describedName && first.lower !== "one" && !/^\p{N}/u.test(first.text)))
+    return undefined;
   const adjacent = skipBackAdverbs(items, cue.i, r) === np.to;
   const aside = items[np.to + 1]?.text === "," || items[np.to + 1]?.text === "(";
   if (!adjacent && !aside) return undefined;

@@ -1,18 +1,19 @@
 import type Database from "better-sqlite3";
 import type { Logger } from "pino";
 import type { Article, ArticleSummary, CleanArticle, NewArticle, RawInput } from "../../core/article.js";
-import { describeError, isNewsdeskError, NewsdeskError } from "../../errors.js";
+import type { StoryFeatures, StoryState } from "../../core/stories/types.js";
+import { describeError, NewsdeskError } from "../../errors.js";
 import { NEAR_DUPLICATE_THRESHOLD, signatureSimilarity } from "../../ingest/fingerprint.js";
 import { silentLogger } from "../../logger.js";
+import type { ArticleAnalysis, AttributionHit, StoryListOptions, StoryRecord } from "../analysis.js";
 import type { DuplicateMatch, DuplicateQuery, ListOptions, SearchHit, Store } from "../store.js";
 import { ftsExpression, queryTerms } from "./fts-query.js";
 import { openDatabase, optimizeDatabase } from "./open.js";
 import { toArticle, toCleanParams, toHit, toInsertParams, toRaw, toSummary } from "./rows.js";
 import { bandKeys, decodeSignature, encodeSignature } from "./signature.js";
+import { SqliteAnalysis } from "./sqlite-analysis.js";
 import { prepareStatements, type Statements } from "./statements.js";
-
-const DEFAULT_SEARCH_LIMIT = 10;
-const MAX_SEARCH_LIMIT = 1000;
+import { DEFAULT_SEARCH_LIMIT, isFtsQueryError, searchLimit, wrap } from "./support.js";
 
 interface SqliteStoreOptions {
   logger?: Logger;
@@ -28,20 +29,14 @@ interface StoreStats {
   blocks: number;
 }
 
-function wrap(op: string, err: unknown): NewsdeskError {
-  if (isNewsdeskError(err)) return err;
-  return new NewsdeskError("STORE_FAILED", `store: ${op} failed: ${describeError(err)}`, { cause: err });
-}
-
-function searchLimit(limit: number): number {
-  if (!Number.isFinite(limit)) return DEFAULT_SEARCH_LIMIT;
-  return Math.min(Math.max(Math.floor(limit), 0), MAX_SEARCH_LIMIT);
-}
-
-/** A Store on one better-sqlite3 connection. Open it with `openSqliteStore`. */
+/**
+ * A Store on one better-sqlite3 connection. Open it with `openSqliteStore`. The analysis methods are those of a
+ * SqliteAnalysis on the same connection.
+ */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #st: Statements;
+  readonly #analysis: SqliteAnalysis;
   readonly #log: Logger;
   readonly #insert: (article: NewArticle) => void;
   readonly #update: (id: string, clean: CleanUpdate) => void;
@@ -52,6 +47,7 @@ export class SqliteStore implements Store {
     this.#log = logger;
     const st = prepareStatements(db);
     this.#st = st;
+    this.#analysis = new SqliteAnalysis(db, logger);
 
     this.#insert = db.transaction((a: NewArticle) => {
       const seq = Number(st.insertArticle.run(toInsertParams(a)).lastInsertRowid);
@@ -123,6 +119,17 @@ export class SqliteStore implements Store {
     });
   }
 
+  async getArticles(ids: string[]): Promise<Article[]> {
+    return this.#run("get articles", (st) => {
+      if (ids.length === 0) return [];
+      const byId = new Map(st.articlesByIds.all(JSON.stringify([...new Set(ids)])).map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row === undefined ? [] : [toArticle(row)];
+      });
+    });
+  }
+
   async getRaw(id: string): Promise<RawInput | null> {
     return this.#run("get raw input", (st) => {
       const row = st.rawById.get(id);
@@ -164,7 +171,7 @@ export class SqliteStore implements Store {
         return rows.map(toHit);
       } catch (err) {
         // Quoted terms cannot form bad syntax; should FTS5 still reject one, a search finds nothing, never crashes.
-        if (err instanceof Error && err.message.startsWith("fts5:")) {
+        if (isFtsQueryError(err)) {
           this.#log.warn({ err, terms }, "store: search query rejected by FTS5");
           return [];
         }
@@ -217,8 +224,74 @@ export class SqliteStore implements Store {
       } catch (err) {
         problems.push(`full-text index: ${describeError(err)}`);
       }
+      problems.push(...this.#analysis.indexProblems());
       return problems;
     });
+  }
+
+  // AnalysisStore, delegated.
+  saveAnalysis(articleId: string, analysis: ArticleAnalysis): Promise<void> {
+    return this.#analysis.saveAnalysis(articleId, analysis);
+  }
+  unanalysedArticleIds(limit: number): Promise<string[]> {
+    return this.#analysis.unanalysedArticleIds(limit);
+  }
+  storyKeyFrequencies(keys: string[]): Promise<{ df: Map<string, number>; total: number }> {
+    return this.#analysis.storyKeyFrequencies(keys);
+  }
+  candidateStories(keys: string[], limit: number, time?: number | null): Promise<StoryState[]> {
+    return this.#analysis.candidateStories(keys, limit, time);
+  }
+  saveStory(state: StoryState, headline: string, articleId: string): Promise<void> {
+    return this.#analysis.saveStory(state, headline, articleId);
+  }
+  replaceStories(
+    stories: Array<{ state: StoryState; headline: string }>,
+    features: Map<string, StoryFeatures>,
+  ): Promise<void> {
+    return this.#analysis.replaceStories(stories, features);
+  }
+  ungroupedArticleIds(limit: number): Promise<string[]> {
+    return this.#analysis.ungroupedArticleIds(limit);
+  }
+  listStories(options: StoryListOptions): Promise<StoryRecord[]> {
+    return this.#analysis.listStories(options);
+  }
+  getStories(ids: string[]): Promise<StoryRecord[]> {
+    return this.#analysis.getStories(ids);
+  }
+  storiesOfArticles(articleIds: string[]): Promise<Map<string, string>> {
+    return this.#analysis.storiesOfArticles(articleIds);
+  }
+  getStoryFeatures(articleIds: string[]): Promise<Map<string, StoryFeatures>> {
+    return this.#analysis.getStoryFeatures(articleIds);
+  }
+  searchAttributions(
+    query: string,
+    options: { limit: number; speaker?: string; directOnly?: boolean },
+  ): Promise<AttributionHit[]> {
+    return this.#analysis.searchAttributions(query, options);
+  }
+  attributionsBySpeaker(name: string, limit: number): Promise<AttributionHit[]> {
+    return this.#analysis.attributionsBySpeaker(name, limit);
+  }
+  attributionsOfArticles(articleIds: string[]): Promise<AttributionHit[]> {
+    return this.#analysis.attributionsOfArticles(articleIds);
+  }
+  topSpeakers(limit: number): Promise<Array<{ name: string; attributions: number; articles: number }>> {
+    return this.#analysis.topSpeakers(limit);
+  }
+  sources(): Promise<Array<{ name: string; articles: number; latest: string | null }>> {
+    return this.#analysis.sources();
+  }
+  topKeywords(limit: number): Promise<Array<{ term: string; articles: number }>> {
+    return this.#analysis.topKeywords(limit);
+  }
+  keywordCounts(terms: string[]): Promise<Map<string, number>> {
+    return this.#analysis.keywordCounts(terms);
+  }
+  keywordsOfArticles(articleIds: string[]): Promise<Map<string, string[]>> {
+    return this.#analysis.keywordsOfArticles(articleIds);
   }
 
   async close(): Promise<void> {

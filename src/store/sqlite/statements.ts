@@ -56,6 +56,10 @@ export function prepareStatements(db: Database.Database) {
       .prepare<[number], Uint8Array>("SELECT signature FROM signatures WHERE article_seq = ?")
       .pluck(),
     articleById: db.prepare<[string], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
+    /** The articles whose ids are in a JSON array, in no particular order. */
+    articlesByIds: db.prepare<[string], ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
     rawById: db.prepare<[string], RawRow>(
       "SELECT raw_format, raw_body, raw_hints, raw_origin, raw_external_id FROM articles WHERE id = ?",
     ),

@@ -1,0 +1,92 @@
+import { summarizeMany } from "../../nlp/summarize/index.js";
+import type { Article } from "../article.js";
+import { Citations } from "../citations.js";
+import type { CoreDeps } from "../deps.js";
+import type { BriefData, Reply, ReplySection } from "../reply.js";
+import { splitTopicAndSince } from "../since.js";
+import { selectStories } from "../story-select.js";
+import { noCoverage } from "./no-coverage.js";
+
+const STORIES = 5;
+/** Articles of one story read for its summary: the topic's matches first, one per source first. */
+const ARTICLES_PER_STORY = 6;
+const MAX_WORDS = 60;
+/** Articles of one story cited in its source list, at most. */
+const CITED_PER_STORY = 12;
+
+/** Up to `n` articles, the matching ones first, then one per outlet before a second from the same outlet. */
+function pickArticles(articles: Article[], matching: ReadonlySet<string>, n: number): Article[] {
+  const ordered = [...articles].sort((a, b) => Number(matching.has(b.id)) - Number(matching.has(a.id)));
+  const seen = new Set<string>();
+  const first = ordered.filter((a) => !seen.has(a.source) && seen.add(a.source));
+  const rest = ordered.filter((a) => !first.includes(a));
+  return [...first, ...rest].slice(0, n);
+}
+
+/** "3 articles: EL PAÍS, Attack of the Fanboy" (outlets that could not be named are left out). */
+function storySources(sources: string[], articles: number): string {
+  const known = sources.filter((s) => s !== "unknown");
+  const count = `${articles} article${articles === 1 ? "" : "s"}`;
+  return known.length ? `${count}: ${known.join(", ")}` : count;
+}
+
+export async function runBrief(argument: string, deps: CoreDeps): Promise<Reply> {
+  const { topic, since, sinceWord } = splitTopicAndSince(argument, deps.now());
+  const options: Parameters<typeof selectStories>[1] = { limit: STORIES };
+  if (topic) options.topic = topic;
+  if (since) options.since = since;
+  const ranked = await selectStories(deps, options);
+  if (ranked.length === 0) {
+    if (!topic && (await deps.store.countArticles()) > 0 && since) {
+      return noCoverage(`news since ${sinceWord}`, deps, "stories");
+    }
+    return noCoverage(topic || "any news", deps);
+  }
+  const citations = new Citations();
+  const stories: BriefData["stories"] = [];
+  const sections: ReplySection[] = [];
+  for (const { story, matching } of ranked) {
+    // Read only what the summary and the source list need: a big story may hold hundreds of articles.
+    const wanted = [...new Set([...matching.slice(0, ARTICLES_PER_STORY), ...story.articleIds])].slice(
+      0,
+      CITED_PER_STORY,
+    );
+    const articles = await deps.store.getArticles(wanted);
+    const picked = pickArticles(articles, new Set(matching), ARTICLES_PER_STORY);
+    const sentences = summarizeMany(
+      picked.map((a) => ({ text: a.text, title: a.title, publishedAt: a.publishedAt })),
+      { sentences: 3, maxWords: MAX_WORDS },
+    );
+    const cited = sentences
+      .map((s) => ({ text: s.text, article: picked[s.docIndex] }))
+      .filter((s): s is { text: string; article: Article } => s.article !== undefined);
+    if (cited.length === 0) continue;
+    const lines = cited.map((s) => ({ text: s.text, cite: [citations.cite(s.article)] }));
+    // The story's other articles are cited too, so every source of the story is listed.
+    const all = articles.map((a) => citations.cite(a));
+    stories.push({
+      id: story.id,
+      headline: story.headline,
+      sentences: cited.map((s) => ({ text: s.text, articleId: s.article.id })),
+      articleIds: story.articleIds,
+      sources: story.sources,
+    });
+    const span =
+      story.start && story.end && story.start !== story.end ? `${story.start} to ${story.end}` : story.end;
+    sections.push({
+      heading: story.headline,
+      subtitle: [storySources(story.sources, story.articleCount), span].filter(Boolean).join(" · "),
+      lines,
+      sources: all,
+    });
+  }
+  const title = topic ? `Briefing: ${topic}` : "Briefing";
+  return {
+    kind: "brief",
+    title,
+    intro: `${stories.length} stor${stories.length === 1 ? "y" : "ies"}${sinceWord ? ` since ${sinceWord}` : ""}, most important first.`,
+    sections,
+    citations: citations.list(),
+    data: { topic: topic || null, since: since ? since.toISOString() : null, stories },
+  };
+}

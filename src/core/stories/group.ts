@@ -1,0 +1,28 @@
+/** Batch grouping, for evaluation and re-grouping: the articles in order, each through `assignToStory`. */
+
+import { assignToStory } from "./assign.js";
+import { documentFrequencies, storyFeatures } from "./features.js";
+import { StoryIndex } from "./story-index.js";
+import type { DocFrequency, StoryDoc, StoryState } from "./types.js";
+
+export interface GroupOptions {
+  threshold?: number;
+  /** Document frequencies to weigh terms with; default: counted over `docs` themselves. */
+  df?: DocFrequency;
+  totalDocs?: number;
+}
+
+/** Groups articles into stories, in the order given; returns the stories in the order they were opened. */
+export function groupStories(docs: readonly StoryDoc[], options?: GroupOptions): StoryState[] {
+  const { df, totalDocs } = options?.df
+    ? { df: options.df, totalDocs: options.totalDocs ?? docs.length }
+    : documentFrequencies(docs);
+  const index = new StoryIndex();
+  const assign = options?.threshold === undefined ? {} : { threshold: options.threshold };
+  for (const doc of docs) {
+    const features = storyFeatures(doc, df, totalDocs);
+    const { story } = assignToStory(features, doc.id, index.candidates(features), assign);
+    index.upsert(story);
+  }
+  return index.all();
+}

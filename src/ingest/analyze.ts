@@ -1,0 +1,105 @@
+import type { Article } from "../core/article.js";
+import {
+  assignToStory,
+  candidateKeys,
+  documentKeys,
+  type StoryFeatures,
+  storyFeatures,
+  storyHeadline,
+} from "../core/stories/index.js";
+import { extractKeywords } from "../nlp/keywords.js";
+import { extractAttributions } from "../nlp/quotes/index.js";
+import type { StoredAttribution } from "../store/analysis.js";
+import type { Store } from "../store/store.js";
+
+/** How many candidate stories an article is compared with. */
+const CANDIDATES = 30;
+/** How many member articles are read to choose a story's headline. */
+const HEADLINE_SAMPLE = 12;
+
+function attributionsOf(article: Article): StoredAttribution[] {
+  return extractAttributions(article.text, { title: article.title }).map((a) => ({
+    speaker: a.speaker,
+    speakerMention: a.speakerMention,
+    content: a.content,
+    cue: a.cue,
+    direct: a.direct,
+    contentStart: a.contentStart,
+    contentEnd: a.contentEnd,
+  }));
+}
+
+/** Derives and stores an article's attributions, story features and keywords. */
+export async function analyzeArticle(store: Store, article: Article): Promise<StoryFeatures> {
+  const doc = {
+    id: article.id,
+    title: article.title,
+    text: article.text,
+    publishedAt: article.publishedAt,
+    source: article.source,
+  };
+  const storyKeys = [...new Set(documentKeys(doc))];
+  const { df, total } = await store.storyKeyFrequencies(storyKeys);
+  // The article counts itself, so a key seen nowhere else gets the highest weight rather than an infinite one.
+  const features = storyFeatures(doc, (k) => (df.get(k) ?? 0) + 1, total + 1);
+  await store.saveAnalysis(article.id, {
+    attributions: attributionsOf(article),
+    storyFeatures: features,
+    storyKeys,
+    keywords: extractKeywords(article.title, article.text),
+  });
+  return features;
+}
+
+/** Puts an analysed article into the best matching story, or opens a new one. */
+export async function groupArticle(
+  store: Store,
+  articleId: string,
+  features: StoryFeatures,
+): Promise<string> {
+  const candidates = await store.candidateStories(candidateKeys(features), CANDIDATES, features.time);
+  const { story } = assignToStory(features, articleId, candidates);
+  const sample = story.articleIds.slice(0, HEADLINE_SAMPLE);
+  if (!sample.includes(articleId)) sample.push(articleId);
+  const [members, featureMap] = await Promise.all([
+    store.getArticles(sample),
+    store.getStoryFeatures(sample),
+  ]);
+  featureMap.set(articleId, features);
+  const withFeatures = members.filter((m) => featureMap.has(m.id));
+  const headline = storyHeadline(
+    withFeatures.map((m) => m.title),
+    withFeatures.map((m) => featureMap.get(m.id) as StoryFeatures),
+  );
+  await store.saveStory(story, headline, articleId);
+  return story.id;
+}
+
+/**
+ * Analyses and groups the articles an interrupted run left without analysis or story. Returns how many it fixed.
+ */
+export async function catchUpAnalysis(store: Store): Promise<number> {
+  let fixed = 0;
+  for (let ids = await store.unanalysedArticleIds(100); ids.length > 0; ) {
+    for (const article of await store.getArticles(ids)) {
+      await analyzeArticle(store, article);
+      fixed++;
+    }
+    const next = await store.unanalysedArticleIds(100);
+    if (next[0] === ids[0]) break; // no progress: leave the rest for the next run
+    ids = next;
+  }
+  for (let ids = await store.ungroupedArticleIds(100); ids.length > 0; ) {
+    const features = await store.getStoryFeatures(ids);
+    for (const id of ids) {
+      const f = features.get(id);
+      if (!f) continue;
+      await groupArticle(store, id, f);
+      fixed++;
+    }
+    const next = await store.ungroupedArticleIds(100);
+    if (next[0] === ids[0]) break;
+    ids = next;
+  }
+  return fixed;
+}
