@@ -5,6 +5,7 @@ import { handleCommand } from "../src/core/engine.js";
 import { ingest } from "../src/ingest/pipeline.js";
 import { silentLogger } from "../src/logger.js";
 import { openStore } from "../src/store/open-store.js";
+import type { Store } from "../src/store/store.js";
 import { generateArticles } from "./corpus.js";
 
 const COMMANDS = [
@@ -44,6 +45,43 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
+/** Times every command against an open store, `runs` times each after a warm-up. */
+async function timeCommands(
+  store: Store,
+  now: Date,
+  runs: number,
+  onRow: (row: LatencyRow) => void,
+): Promise<void> {
+  const deps = { store, now: () => now, logger: silentLogger };
+  const articles = await store.countArticles();
+  for (const command of COMMANDS) {
+    for (const text of command.texts) await handleCommand(text, { platform: "cli" }, deps); // warm up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const text = command.texts[i % command.texts.length] as string;
+      const t = performance.now();
+      await handleCommand(text, { platform: "cli" }, deps);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    onRow({ articles, command: command.name, p50: percentile(times, 50), p99: percentile(times, 99), runs });
+  }
+}
+
+/** Command latency on an existing database (e.g. one grown to 100,000 articles). */
+export async function benchLatencyOnDb(
+  path: string,
+  runs: number,
+  onRow: (row: LatencyRow) => void,
+): Promise<void> {
+  const store = await openStore(path);
+  try {
+    await timeCommands(store, new Date(), runs, onRow);
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * Grows one store to each size in turn (ingesting generated articles with full analysis) and times every command
  * at each size. The clock is fixed after the newest article so recency windows have something to show.
@@ -81,25 +119,7 @@ export async function benchLatency(
       }
       ingestSeconds.push((performance.now() - t0) / 1000);
       have = size;
-      const deps = { store, now: () => new Date("2026-03-29T12:00:00Z"), logger: silentLogger };
-      for (const command of COMMANDS) {
-        for (const text of command.texts) await handleCommand(text, { platform: "cli" }, deps); // warm up
-        const times: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const text = command.texts[i % command.texts.length] as string;
-          const t = performance.now();
-          await handleCommand(text, { platform: "cli" }, deps);
-          times.push(performance.now() - t);
-        }
-        times.sort((a, b) => a - b);
-        onRow({
-          articles: await store.countArticles(),
-          command: command.name,
-          p50: percentile(times, 50),
-          p99: percentile(times, 99),
-          runs,
-        });
-      }
+      await timeCommands(store, new Date("2026-03-29T12:00:00Z"), runs, onRow);
     }
   } finally {
     await store.close();

@@ -6,12 +6,13 @@
  *   npm run bench -- --samples DIR --data FILE.jsonl  # lines from your own sample dir and a .jsonl data set
  *   npm run bench -- --sizes 1000,10000,100000     # store sizes for command latency (default 1000,10000)
  *   npm run bench -- --skip-latency                # ingestion only
+ *   npm run bench -- --db PATH                     # command latency on an existing database, nothing else
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { linesFromDir, linesFromJsonl } from "./corpus.js";
 import { benchIngest } from "./ingest-bench.js";
-import { benchLatency } from "./latency-bench.js";
+import { benchLatency, benchLatencyOnDb } from "./latency-bench.js";
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +22,21 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000,10000" },
     runs: { type: "string", default: "50" },
     "skip-latency": { type: "boolean", default: false },
+    db: { type: "string" },
   },
 });
+
+if (values.db) {
+  console.log(`command latency in ms on ${values.db} (${values.runs} runs each, warm)`);
+  console.log("  articles  command      p50      p99");
+  await benchLatencyOnDb(values.db, Number(values.runs), (r) => {
+    console.log(
+      `  ${String(r.articles).padStart(8)}  ${r.command.padEnd(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`,
+    );
+  });
+  console.log(`  peak memory     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB RSS`);
+  process.exit(0);
+}
 
 const count = Number(values.articles);
 const samplesDir = values.samples ?? (existsSync("../shared/articles") ? "../shared/articles" : "articles");
