@@ -2,7 +2,7 @@ import type { StoryRecord } from "../store/analysis.js";
 import type { CoreDeps } from "./deps.js";
 
 /** Articles a topic query looks at, at most. */
-const TOPIC_HITS = 200;
+const TOPIC_HITS = 100;
 const DAY = 86_400_000;
 
 export interface RankedStory {

@@ -5,7 +5,7 @@ import type { CoreDeps } from "../deps.js";
 import type { Reply } from "../reply.js";
 import { queryStems, stemSet } from "../terms.js";
 
-const ARTICLES = 30;
+const ARTICLES = 15;
 const ANSWERS = 3;
 /** Share of the question's (idf-weighted) words a sentence must contain to count as an answer. */
 const MIN_COVERAGE = 0.5;

@@ -1,6 +1,6 @@
 /** Incremental assignment of one article to the best story, or a new one. */
 
-import { cueConflict, isCue } from "./cues.js";
+import { cueConflict, hasDay, isCue } from "./cues.js";
 import { ENTITY_PREFIX } from "./features.js";
 import { type ArticleProbe, probeOf, scoreWithout, storyScore } from "./similarity.js";
 import { addToMean, type SparseVector } from "./sparse-vector.js";
@@ -79,9 +79,10 @@ export function addToStory(story: StoryState, features: StoryFeatures, articleId
 
 /** The keys of the cast an article shares with a story: entity keys and the words of those names. */
 function sharedCast(probe: ArticleProbe, story: StoryState): Set<string> {
-  const top = new Set(story.entities.slice(0, CAST_SIZE));
+  const R = Number(process.env.CAST_R ?? CAST_SIZE);
+  const top = new Set(story.entities.slice(0, R));
   const keys = new Set<string>();
-  for (const e of probe.features.entities.slice(0, CAST_SIZE)) {
+  for (const e of probe.features.entities.slice(0, R)) {
     if (!top.has(e)) continue;
     keys.add(ENTITY_PREFIX + e);
     for (const w of probe.features.nameWords?.[e] ?? e.split(" ").flatMap(wordTerms)) keys.add(w);
@@ -95,8 +96,20 @@ function sharedCast(probe: ArticleProbe, story: StoryState): Set<string> {
  */
 function assignScore(probe: ArticleProbe, story: StoryState, threshold: number): number {
   const score = storyScore(probe, story);
-  if (score < threshold || !cueConflict(probe.features.cues ?? [], story.centroid)) return score;
-  return scoreWithout(probe, story, sharedCast(probe, story)) * CONFLICT_FACTOR;
+  if (score < threshold) return score;
+  if (cueConflict(probe.features.cues ?? [], story.centroid)) {
+    return scoreWithout(probe, story, sharedCast(probe, story)) * CONFLICT_FACTOR;
+  }
+  if (
+    process.env.UNKNOWN_DAY === "1" &&
+    probe.time === null &&
+    story.start === null &&
+    hasDay(probe.features.cues ?? []) !== hasDay(story.centroid)
+  ) {
+    const without = scoreWithout(probe, story, sharedCast(probe, story));
+    if (score - without >= Number(process.env.SHARE_MIN ?? 0.5) * score) return without;
+  }
+  return score;
 }
 
 /**

@@ -52,7 +52,7 @@ export function extractCues(text: string, weightAt: (at: number) => number): Spa
   for (const m of text.matchAll(WEEKDAY)) {
     const before = text.slice(Math.max(0, m.index - 48), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    if (REPORTED.test(before) || NOT_EVENT.test(before) || DATELINE.test(after)) continue;
+    if ((process.env.NO_REPORTED !== "1" && REPORTED.test(before)) || NOT_EVENT.test(before) || DATELINE.test(after)) continue;
     add(days, DAY_PREFIX + (m[1] ?? "").toLowerCase(), weightAt(m.index));
   }
   const kinds = new Map<string, number>();
@@ -124,4 +124,12 @@ export function cueConflict(article: Iterable<[string, number]>, story: Iterable
   const ka = shares(articleCues, KIND_PREFIX);
   const ks = shares(storyCues, KIND_PREFIX);
   return ka.size > 0 && ks.size > 0 && agreement(ka, ks) < MIN_AGREEMENT;
+}
+
+/** Whether cues name the day of the event. */
+export function hasDay(cues: Iterable<[string, number]>): boolean {
+  return shares(
+    [...cues].filter(([k]) => isCue(k)),
+    DAY_PREFIX,
+  ).size > 0;
 }

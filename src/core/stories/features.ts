@@ -14,7 +14,7 @@ export const MAX_TERMS = 40;
 export const MAX_ENTITIES = 12;
 export const MAX_NUMBERS = 8;
 /** Entities (the heaviest) whose name words are listed in `StoryFeatures.nameWords`. */
-export const NAME_WORD_ENTITIES = 4;
+export const NAME_WORD_ENTITIES = Number(process.env.NWE ?? 4);
 
 /**
  * Weight of a key of each kind relative to a plain word. Numbers with units are the strongest event evidence
