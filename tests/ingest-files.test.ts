@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Store } from "../src/store/store.js";
 import { ingestEnv, tempDir } from "./helpers/ingest-env.js";
 import { HARBOR_STRIKE, ORCHARD_FROST, RAIL_BRIDGE } from "./helpers/sample-articles.js";
@@ -179,5 +179,36 @@ describe("deduplication", () => {
     const report = await ingest([t.write("a.txt", HARBOR_STRIKE), t.write("b.txt", RAIL_BRIDGE)]);
     expect(report.added).toHaveLength(2);
     expect(report.duplicates).toEqual([]);
+  });
+});
+
+describe("analysis after storing", () => {
+  it("keeps an article whose analysis fails, analyses the others, and retries it on the next run", async () => {
+    const { store, ingest } = await env();
+    const t = tempDir();
+    const files = [
+      t.write("1.txt", HARBOR_STRIKE),
+      t.write("2.txt", RAIL_BRIDGE),
+      t.write("3.txt", ORCHARD_FROST),
+    ];
+    const real = store.saveAnalysis.bind(store);
+    let failOnce = true;
+    const spy = vi.spyOn(store, "saveAnalysis").mockImplementation(async (id, analysis) => {
+      const article = await store.getArticle(id);
+      if (failOnce && article?.text.includes("Tarrow")) {
+        failOnce = false;
+        throw new Error("disk full");
+      }
+      return real(id, analysis);
+    });
+    const report = await ingest(files);
+    expect(report.added).toHaveLength(3);
+    expect(await store.unanalysedArticleIds(10)).toHaveLength(1);
+    // A first import re-groups the whole corpus from the texts, so even that article has its story.
+    expect((await store.storiesOfArticles(report.added.map((a) => a.id))).size).toBe(3);
+    await ingest([]);
+    spy.mockRestore();
+    expect(await store.unanalysedArticleIds(10)).toEqual([]);
+    expect((await store.storiesOfArticles(report.added.map((a) => a.id))).size).toBe(3);
   });
 });

@@ -7,6 +7,7 @@ import {
   storyFeatures,
   storyHeadline,
 } from "../core/stories/index.js";
+import type { Logger } from "../logger.js";
 import { extractKeywords } from "../nlp/keywords.js";
 import { extractAttributions } from "../nlp/quotes/index.js";
 import type { StoredAttribution } from "../store/analysis.js";
@@ -76,30 +77,37 @@ export async function groupArticle(
 }
 
 /**
- * Analyses and groups the articles an interrupted run left without analysis or story. Returns how many it fixed.
+ * Analyses every stored article that has no analysis yet (this run's, or an interrupted run's). An article whose
+ * analysis fails is logged and left for a later run. Returns how many were analysed.
  */
-export async function catchUpAnalysis(store: Store): Promise<number> {
-  let fixed = 0;
-  for (let ids = await store.unanalysedArticleIds(100); ids.length > 0; ) {
+export async function analysePending(store: Store, logger: Pick<Logger, "warn">): Promise<number> {
+  const failed = new Set<string>();
+  let done = 0;
+  for (;;) {
+    const ids = (await store.unanalysedArticleIds(100 + failed.size)).filter((id) => !failed.has(id));
+    if (ids.length === 0) return done;
     for (const article of await store.getArticles(ids)) {
-      await analyzeArticle(store, article);
-      fixed++;
+      try {
+        await analyzeArticle(store, article);
+        done++;
+      } catch (err) {
+        failed.add(article.id);
+        logger.warn({ err, id: article.id }, "analysis failed");
+      }
     }
-    const next = await store.unanalysedArticleIds(100);
-    if (next[0] === ids[0]) break; // no progress: leave the rest for the next run
-    ids = next;
   }
+}
+
+/** Puts every analysed article that has no story yet into one, oldest first. */
+export async function groupPending(store: Store): Promise<void> {
   for (let ids = await store.ungroupedArticleIds(100); ids.length > 0; ) {
     const features = await store.getStoryFeatures(ids);
     for (const id of ids) {
       const f = features.get(id);
-      if (!f) continue;
-      await groupArticle(store, id, f);
-      fixed++;
+      if (f) await groupArticle(store, id, f);
     }
     const next = await store.ungroupedArticleIds(100);
-    if (next[0] === ids[0]) break;
+    if (next[0] === ids[0]) return; // no progress: leave the rest for a later run
     ids = next;
   }
-  return fixed;
 }

@@ -2,7 +2,7 @@ import { countWords, type NewArticle, type RawInput } from "../core/article.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
-import { analyzeArticle, catchUpAnalysis } from "./analyze.js";
+import { analysePending, analyzeArticle, groupPending } from "./analyze.js";
 import { blockHash } from "./clean/index.js";
 import { fingerprint } from "./fingerprint.js";
 import { type ParsedInput, parseRaw, prepareArticle, sourceBeforeCleaning } from "./prepare.js";
@@ -66,13 +66,6 @@ async function ingestOne(raw: RawInput, deps: IngestDeps, report: IngestReport):
     siteKey,
   };
   await deps.store.insertArticle(article);
-  try {
-    // Grouping waits for the end of the run: a large run re-groups everything at once instead.
-    await analyzeArticle(deps.store, article);
-  } catch (err) {
-    // The article is stored; its analysis is retried by the next run's catch-up.
-    deps.logger.warn({ err, id: article.id }, "analysis failed");
-  }
   const entry: IngestReport["added"][number] = { id: article.id, input: raw.origin, title: article.title };
   if (raw.externalId !== undefined) entry.externalId = raw.externalId;
   report.added.push(entry);
@@ -89,12 +82,12 @@ function itemsFor(input: string, deps: IngestDeps): AsyncGenerator<SourceItem> {
 }
 
 /**
- * Ingests every input (files, directories, .jsonl, URLs, feeds). Each article is stored in its own transaction,
- * so one bad input never stops the batch and an interruption never leaves a half-written article.
+ * Stores every input (files, directories, .jsonl, URLs, feeds): cleaned, deduplicated and indexed for search.
+ * Each article is written in its own transaction, so one bad input never stops the batch and an interruption
+ * never leaves a half-written article.
  */
-export async function ingest(inputs: string[], deps: IngestDeps): Promise<IngestReport> {
+export async function storeInputs(inputs: string[], deps: IngestDeps): Promise<IngestReport> {
   const report: IngestReport = { added: [], duplicates: [], rejected: [] };
-  await catchUpAnalysis(deps.store);
   for (const input of inputs) {
     for await (const item of itemsFor(input, deps)) {
       if (!item.ok) {
@@ -109,12 +102,30 @@ export async function ingest(inputs: string[], deps: IngestDeps): Promise<Ingest
       }
     }
   }
-  if (shouldRegroup(report.added.length, await deps.store.countArticles())) {
+  return report;
+}
+
+/**
+ * The second phase of ingestion: quotes, keywords and story features for every article not analysed yet, then
+ * story grouping — the whole corpus again after a run that added a large share of it, else article by article.
+ */
+export async function analyseStored(
+  deps: Pick<IngestDeps, "store" | "logger">,
+  added: number,
+): Promise<void> {
+  await analysePending(deps.store, deps.logger);
+  if (shouldRegroup(added, await deps.store.countArticles())) {
     const stories = await regroupAll(deps.store);
     deps.logger.debug({ stories }, "re-grouped all articles");
   } else {
-    await catchUpAnalysis(deps.store);
+    await groupPending(deps.store);
   }
+}
+
+/** Ingests inputs: stores them (`storeInputs`), then analyses and groups what is new (`analyseStored`). */
+export async function ingest(inputs: string[], deps: IngestDeps): Promise<IngestReport> {
+  const report = await storeInputs(inputs, deps);
+  await analyseStored(deps, report.added.length);
   return report;
 }
 
