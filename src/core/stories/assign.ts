@@ -1,8 +1,9 @@
 /** Incremental assignment of one article to the best story, or a new one. */
 
-import { cueConflict, hasDay, isCue } from "./cues.js";
-import { ENTITY_PREFIX } from "./features.js";
-import { type ArticleProbe, probeOf, scoreWithout, storyScore } from "./similarity.js";
+import { compareCues, isCue } from "./cues.js";
+import { gapDays } from "./doc-time.js";
+import { CAST_SIZE, ENTITY_PREFIX } from "./features.js";
+import { type ArticleProbe, probeOf, storyScore } from "./similarity.js";
 import { addToMean, type SparseVector } from "./sparse-vector.js";
 import { wordTerms } from "./tokens.js";
 import type { AssignOptions, AssignResult, StoryFeatures, StoryState } from "./types.js";
@@ -18,10 +19,10 @@ export const CENTROID_SIZE = 100;
 export const STORY_ENTITIES = 20;
 /** Cue keys kept in a story centroid, besides the CENTROID_SIZE vector keys. */
 export const CENTROID_CUES = 12;
-/** The cast an article shares with a story: the entities among the heaviest CAST_SIZE of both. */
-const CAST_SIZE = 3;
-/** When the cues conflict, the evidence left without the shared cast is multiplied by this. */
+/** When the cues say different events, the evidence left without the shared cast is multiplied by this. */
 const CONFLICT_FACTOR = 0.85;
+/** When the cues cannot decide, the shared cast may carry at most this share of the score. */
+const MAX_CAST_SHARE = 0.5;
 
 function minTime(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.min(a, b);
@@ -77,13 +78,15 @@ export function addToStory(story: StoryState, features: StoryFeatures, articleId
   };
 }
 
-/** The keys of the cast an article shares with a story: entity keys and the words of those names. */
+/**
+ * The keys of the cast an article shares with a story: those of its CAST_SIZE heaviest entities that the story names
+ * too (among its STORY_ENTITIES), as entity keys and as the words of the names ("@sheinbaum", "claudia", "sheinbaum").
+ */
 function sharedCast(probe: ArticleProbe, story: StoryState): Set<string> {
-  const R = Number(process.env.CAST_R ?? CAST_SIZE);
-  const top = new Set(story.entities.slice(0, R));
+  const names = new Set(story.entities);
   const keys = new Set<string>();
-  for (const e of probe.features.entities.slice(0, R)) {
-    if (!top.has(e)) continue;
+  for (const e of probe.features.entities.slice(0, CAST_SIZE)) {
+    if (!names.has(e)) continue;
     keys.add(ENTITY_PREFIX + e);
     for (const w of probe.features.nameWords?.[e] ?? e.split(" ").flatMap(wordTerms)) keys.add(w);
   }
@@ -91,23 +94,19 @@ function sharedCast(probe: ArticleProbe, story: StoryState): Set<string> {
 }
 
 /**
- * The score of an article for a story: `storyScore`, except when their cues say different events (see
- * `cueConflict`). Then the cast they share counts for nothing, and the rest of the evidence less.
+ * The score of an article for a story: `storyScore`, unless their event cues (`compareCues`) speak against it.
+ * When the cues say different events, the names they share count for nothing (the same leaders appear in all
+ * their events) and the rest of the evidence a little less. When the cues cannot decide and neither do dates (one
+ * side undated), a score carried mostly by the shared names is not enough either: it is cut to the rest.
  */
 function assignScore(probe: ArticleProbe, story: StoryState, threshold: number): number {
   const score = storyScore(probe, story);
   if (score < threshold) return score;
-  if (cueConflict(probe.features.cues ?? [], story.centroid)) {
-    return scoreWithout(probe, story, sharedCast(probe, story)) * CONFLICT_FACTOR;
-  }
-  if (
-    process.env.UNKNOWN_DAY === "1" &&
-    probe.time === null &&
-    story.start === null &&
-    hasDay(probe.features.cues ?? []) !== hasDay(story.centroid)
-  ) {
-    const without = scoreWithout(probe, story, sharedCast(probe, story));
-    if (score - without >= Number(process.env.SHARE_MIN ?? 0.5) * score) return without;
+  const cues = compareCues(probe.features.cues ?? [], story.centroid);
+  if (cues === "different") return storyScore(probe, story, sharedCast(probe, story)) * CONFLICT_FACTOR;
+  if (cues === "undecided" && gapDays(probe.time, story.start, story.end) === null) {
+    const rest = storyScore(probe, story, sharedCast(probe, story));
+    if (rest <= (1 - MAX_CAST_SHARE) * score) return rest;
   }
   return score;
 }
@@ -131,20 +130,13 @@ export function assignToStory(
   const probe = probeOf(features);
   let best: StoryState | undefined;
   let bestScore = 0;
-  const dbg: string[] = [];
   for (const story of stories) {
     const score = assignScore(probe, story, threshold);
-    if (process.env.TRACE && new RegExp(process.env.TRACE).test(articleId) && storyScore(probe, story) > 0.12)
-      dbg.push(
-        `${story.articleIds.map((a) => a.slice(0, 3)).join("+")} ${storyScore(probe, story).toFixed(3)}→${score.toFixed(3)}`,
-      );
     if (score > bestScore || (score === bestScore && best !== undefined && story.id < best.id)) {
       best = story;
       bestScore = score;
     }
   }
-  if (process.env.TRACE && new RegExp(process.env.TRACE).test(articleId))
-    console.log(`TRACE ${articleId}: ${dbg.join(" | ")}`);
   if (best !== undefined && bestScore >= threshold && bestScore > 0) {
     return { story: addToStory(best, features, articleId), created: false };
   }

@@ -1,9 +1,10 @@
 /**
  * Event cues: on which weekday the reported event happened, and whether it was a phone call or a meeting. Articles
  * about the same two leaders share their names and their running topic whatever the event; what sets a meeting on
- * Friday apart from a phone call on Monday is often only these cues. They are kept as `%` keys next to the vector
- * (`%day:friday`, `%kind:call`, weighted by where in the article they are mentioned): they ride along into the story
- * centroid but never count in similarity, only to tell events apart (`cueConflict`).
+ * Friday apart from a phone call on Monday is often only these cues. They are `%` keys (`%day:friday`,
+ * `%kind:call`), weighted like any mention by where the article makes it (title and lead count most), kept apart
+ * from the vector: a story keeps their mean next to its centroid, and they never count in similarity, only to tell
+ * events apart (`compareCues`).
  */
 
 import type { SparseVector } from "./sparse-vector.js";
@@ -26,11 +27,11 @@ const MIN_AGREEMENT = 0.3;
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
-/** "officials said Saturday", "confirmed to reporters on Monday": the day of the report, not of the event. */
-const REPORTED =
-  /\b(?:said|says|told|tells|announced|reported|confirmed|added|stated|wrote|posted)\b(?:\s+[\w.'’-]+){0,4}\s+(?:on\s+|late\s+|early\s+)?$/i;
-/** "next Friday", "every Sunday": not the day of the event reported. */
-const NOT_EVENT = /\b(?:next|every|each|following)\s+$/i;
+/**
+ * "next Friday", "every Sunday", "Published: Monday": not the day of the event reported. ("Officials said Saturday"
+ * often is the day after a Friday event; days a day apart agree, see `dayAgreement`.)
+ */
+const NOT_EVENT = /\b(?:next|every|each|following|published|updated|posted)\s*:?\s+$/i;
 /** "Sunday, March 17, 2013", "Monday 5 August 2013": a dateline or time stamp. */
 const DATELINE =
   /^\s*,?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
@@ -52,7 +53,7 @@ export function extractCues(text: string, weightAt: (at: number) => number): Spa
   for (const m of text.matchAll(WEEKDAY)) {
     const before = text.slice(Math.max(0, m.index - 48), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    if ((process.env.NO_REPORTED !== "1" && REPORTED.test(before)) || NOT_EVENT.test(before) || DATELINE.test(after)) continue;
+    if (NOT_EVENT.test(before) || DATELINE.test(after)) continue;
     add(days, DAY_PREFIX + (m[1] ?? "").toLowerCase(), weightAt(m.index));
   }
   const kinds = new Map<string, number>();
@@ -109,27 +110,28 @@ function agreement(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number
 }
 
 /**
- * Whether an article's cues and a story's (its centroid's) point to different events: days more than a day apart,
- * or a call against a meeting. Without cues on either side there is no conflict.
+ * What the cues of an article and of a story (its centroid) say about their being one event:
+ * - "different": their days are more than a day apart, or one reports a call and the other a meeting;
+ * - "undecided": both report the same kind of exchange, but only one names its day, so the day cannot confirm it;
+ * - "consistent": nothing against (including when either side has no cues).
  */
-export function cueConflict(article: Iterable<[string, number]>, story: Iterable<[string, number]>): boolean {
+export function compareCues(
+  article: Iterable<[string, number]>,
+  story: Iterable<[string, number]>,
+): "different" | "undecided" | "consistent" {
   const articleCues = [...article].filter(([k]) => isCue(k));
   const storyCues = [...story].filter(([k]) => isCue(k));
-  if (articleCues.length === 0 || storyCues.length === 0) return false;
+  if (articleCues.length === 0 || storyCues.length === 0) return "consistent";
   const da = shares(articleCues, DAY_PREFIX);
   const ds = shares(storyCues, DAY_PREFIX);
   if (da.size > 0 && ds.size > 0 && Math.max(dayAgreement(da, ds), dayAgreement(ds, da)) < MIN_AGREEMENT) {
-    return true;
+    return "different";
   }
   const ka = shares(articleCues, KIND_PREFIX);
   const ks = shares(storyCues, KIND_PREFIX);
-  return ka.size > 0 && ks.size > 0 && agreement(ka, ks) < MIN_AGREEMENT;
-}
-
-/** Whether cues name the day of the event. */
-export function hasDay(cues: Iterable<[string, number]>): boolean {
-  return shares(
-    [...cues].filter(([k]) => isCue(k)),
-    DAY_PREFIX,
-  ).size > 0;
+  if (ka.size === 0 || ks.size === 0) return "consistent";
+  if (agreement(ka, ks) < MIN_AGREEMENT) return "different";
+  const articleDay = da.size > 0;
+  const storyDay = ds.size > 0;
+  return articleDay !== storyDay ? "undecided" : "consistent";
 }

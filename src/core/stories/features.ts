@@ -13,8 +13,12 @@ import type { DocFrequency, StoryDoc, StoryFeatures } from "./types.js";
 export const MAX_TERMS = 40;
 export const MAX_ENTITIES = 12;
 export const MAX_NUMBERS = 8;
-/** Entities (the heaviest) whose name words are listed in `StoryFeatures.nameWords`. */
-export const NAME_WORD_ENTITIES = Number(process.env.NWE ?? 4);
+/**
+ * The heaviest entities of an article that can make up the cast it shares with a story (see `assignToStory`); their
+ * name words are listed in `StoryFeatures.nameWords`. With 3 a leader is left out when the article's heaviest names
+ * are a venue and two countries; with all 12, ECB+ loses recall (scripts/eval-stories.ts).
+ */
+export const CAST_SIZE = 5;
 
 /**
  * Weight of a key of each kind relative to a plain word. Numbers with units are the strongest event evidence
@@ -116,7 +120,7 @@ export function storyFeatures(doc: StoryDoc, df?: DocFrequency, totalDocs?: numb
   const entities = weigh(c.entities, idf, ENTITY_BOOST, MAX_ENTITIES);
   const numbers = weigh(c.numbers, idf, NUMBER_BOOST, MAX_NUMBERS);
   const names = entities.map(([k]) => k.slice(ENTITY_PREFIX.length));
-  const heaviest = names.slice(0, NAME_WORD_ENTITIES);
+  const heaviest = names.slice(0, CAST_SIZE);
   return {
     terms: normalize([...words, ...entities, ...numbers]),
     entities: names,

@@ -22,20 +22,14 @@ export function probeOf(features: StoryFeatures): ArticleProbe {
   return { features, weights: new Map(features.terms), norm: norm(features.terms), time: features.time };
 }
 
-/** Score in 0..1: similarity of the article to the story times the time-proximity factor. */
-export function storyScore(article: ArticleProbe, story: StoryState): number {
+/**
+ * Score in 0..1: similarity of the article to the story times the time-proximity factor. Keys in `without` are left
+ * out of the dot product (not of the norms): the score without the evidence they give.
+ */
+export function storyScore(article: ArticleProbe, story: StoryState, without?: ReadonlySet<string>): number {
   const factor = timeFactor(gapDays(article.time, story.start, story.end));
   if (factor === 0 || article.norm === 0) return 0;
-  const { dot, norm: c } = dotAndNorm(article.weights, story.centroid);
-  if (c === 0) return 0;
-  return Math.min(1, (dot / (article.norm * Math.sqrt(c))) * factor);
-}
-
-/** The score with the contribution of some keys left out of the dot product (norms unchanged). */
-export function scoreWithout(article: ArticleProbe, story: StoryState, drop: ReadonlySet<string>): number {
-  const factor = timeFactor(gapDays(article.time, story.start, story.end));
-  if (factor === 0 || article.norm === 0) return 0;
-  const { dot, norm: c } = dotAndNorm(article.weights, story.centroid, drop);
+  const { dot, norm: c } = dotAndNorm(article.weights, story.centroid, without);
   if (c === 0) return 0;
   return Math.min(1, (dot / (article.norm * Math.sqrt(c))) * factor);
 }
