@@ -3,6 +3,13 @@
  *
  *   npx tsx scripts/eval-stories.ts <ecbplus-docs.jsonl> [neus-allsides-stories.jsonl]
  *     [--threshold T] [--orders N (sweep, default 3)] [--shuffles N (robustness, default 5)]
+ *     [--no-sweep] [--no-timing]
+ *   npx tsx scripts/eval-stories.ts mixed --gold "000 001|002 003|004" <files or folders...>
+ *     [--background file.jsonl] [--background-n 1000] [--orders 20] [--store] [--threshold T] [--verbose]
+ *   npx tsx scripts/eval-stories.ts timing <ecbplus-docs.jsonl> [neus-allsides-stories.jsonl]
+ *
+ * The `mixed` mode (see `mixed` below) checks a few articles with known events among many unrelated ones, read
+ * from wherever they are; `timing` runs only the timing at 10,000 stories.
  *
  * ECB+: `{doc, topic, subtopic, cluster, sentences}`; `cluster` is the gold story. Each topic holds two subtopics
  * about similar events, so the score within a topic (each topic grouped on its own) is the meaningful one; the
@@ -263,7 +270,12 @@ function timing(items: Item[]): void {
     for (let i = 0; i < 10_000; i++) {
       const f = feats[i % feats.length];
       if (!f) continue;
-      const centroid: Array<[string, number]> = [...f.terms, [`x${i}a`, 0.3], [`x${i}b`, 0.3]];
+      const centroid: Array<[string, number]> = [
+        ...f.terms,
+        [`x${i}a`, 0.3],
+        [`x${i}b`, 0.3],
+        ...(f.cues ?? []),
+      ];
       const time = dated ? Date.UTC(2024, 0, 1) + (i % 730) * day : null;
       const s: StoryState = {
         id: `s${i}`,
@@ -280,22 +292,31 @@ function timing(items: Item[]): void {
       .slice(0, 1000)
       .map((f, i) => ({ ...f, time: dated ? Date.UTC(2024, 0, 1) + ((i * 37) % 730) * day : null }));
     const label = dated ? "dated (2 years)" : "undated";
+    const chosen: string[][] = [];
     for (const [name, pick] of [
       ["scan all 10,000", () => stories],
       ["StoryIndex candidates", (f: (typeof probes)[number]) => index.candidates(f)],
+      ["StoryIndex, min. score", (f: (typeof probes)[number]) => index.candidates(f, DEFAULT_THRESHOLD)],
     ] as const) {
       let candidates = 0;
+      const results: string[] = [];
       const start = performance.now();
       for (const f of probes) {
         const list = pick(f);
         candidates += list.length;
-        assignToStory(f, "probe", list);
+        const r = assignToStory(f, "probe", list);
+        results.push(r.created ? "" : r.story.id);
       }
       const ms = (performance.now() - start) / probes.length;
+      chosen.push(results);
       console.log(
         `${label.padEnd(16)} ${name.padEnd(22)} ${ms.toFixed(2)} ms per article (${Math.round(candidates / probes.length)} stories passed in)`,
       );
     }
+    const differ = (chosen[0] ?? []).filter((id, i) => chosen.some((c) => c[i] !== id)).length;
+    console.log(
+      `${label.padEnd(16)} assignments that differ between the three: ${differ} of ${probes.length}`,
+    );
   }
 }
 
@@ -303,14 +324,15 @@ function timing(items: Item[]): void {
 // Mixed-corpus mode: a few target articles with known events among many unrelated ones.
 //
 //   npx tsx scripts/eval-stories.ts mixed --gold "000 001|002 003|004" <files or folders...>
-//     [--background file.jsonl] [--background-n 1000] [--orders 20] [--store] [--verbose]
+//     [--background file.jsonl] [--background-n 1000] [--orders 20] [--store] [--threshold T] [--verbose]
 //
 // Files: .md (YAML front matter: title, published/date), .html (title from <h1>, date from
 // article:published_time, text of <p> elements), .txt (an optional first-line `date YYYY-MM-DD` marker; no title).
 // An article's event is named by the part of its file name before the first `_` or `-`; `--gold` lists the events
 // as groups of such names ("|" between events). Files in no group and background articles are their own events.
-// The background (`{title?, text}` per line) is undated and spread evenly over the arrival order. Each order is
-// grouped twice: "batch" weighs terms by document frequencies over the whole corpus (as `regroupAll`), and
+// The background (`{title?, text}` per line, `--background-n` of them taken evenly through the file) is undated.
+// The first arrival order has the targets in file order spread evenly through the background; the others are
+// shuffles of everything (seeded, so every run is the same). Each order is grouped twice: "batch" weighs terms by document frequencies over the whole corpus (as `regroupAll`), and
 // "incremental" by the frequencies of the articles seen so far, the article itself included (as `analyzeArticle`).
 // With --store the candidates are cut as the SQLite store cuts them: the 50 stories sharing the most keys.
 // ---------------------------------------------------------------------------------------------------------------
@@ -360,9 +382,7 @@ function readArticleFile(path: string): StoryDoc {
   if (ext === ".html" || ext === ".htm") {
     const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(raw);
     const date = /<meta[^>]+property="article:published_time"[^>]+content="([^"]+)"/i.exec(raw);
-    const paragraphs = [...raw.matchAll(/<p[\s>][\s\S]*?<\/p>|<p>[\s\S]*?<\/p>/gi)].map((p) =>
-      stripTags(p[0]),
-    );
+    const paragraphs = [...raw.matchAll(/<p[\s>][\s\S]*?<\/p>/gi)].map((p) => stripTags(p[0]));
     return {
       id,
       title: h1?.[1] ? stripTags(h1[1]) : "",
@@ -437,7 +457,7 @@ function groupMixed(
       for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
       seen++;
     }
-    const candidates = store ? storeCandidates(index, features, 50) : index.candidates(features);
+    const candidates = store ? storeCandidates(index, features, 50) : index.candidates(features, threshold);
     index.upsert(assignToStory(features, doc.id, candidates, { threshold }).story);
   }
   return index.all();
@@ -584,6 +604,12 @@ function main(): void {
     if (i >= 0) args.splice(i, 1);
     return i >= 0;
   };
+  if (args[0] === "timing") {
+    args.shift();
+    const [ecbPath, neusPath] = args;
+    if (ecbPath) timing([...ecbItems(ecbPath), ...(neusPath ? neusItems(neusPath, true) : [])]);
+    return;
+  }
   if (args[0] === "mixed") {
     args.shift();
     mixed(args, flag, has);

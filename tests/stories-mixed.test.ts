@@ -221,6 +221,23 @@ describe("grouping the same two leaders' events among unrelated news", () => {
     for (const order of ORDERS) expect(partition(groupIncrementally(corpus(order)))).toEqual(EXPECTED);
   });
 
+  it("assigns the same among the candidates that reach the threshold as among all candidates", () => {
+    const docs = corpus(ORDERS[2] ?? TARGETS);
+    const { df, totalDocs } = documentFrequencies(docs);
+    const index = new StoryIndex();
+    let pruned = 0;
+    for (const d of docs) {
+      const f = storyFeatures(d, df, totalDocs);
+      const all = index.candidates(f);
+      const some = index.candidates(f, DEFAULT_THRESHOLD);
+      pruned += all.length - some.length;
+      const result = assignToStory(f, d.id, all);
+      expect(assignToStory(f, d.id, some)).toEqual(result);
+      index.upsert(result.story);
+    }
+    expect(pruned).toBeGreaterThan(0);
+  });
+
   it("still groups the unrelated articles on their own", () => {
     const stories = groupStories(corpus(TARGETS));
     const targets = new Set(TARGETS.map((d) => d.id));

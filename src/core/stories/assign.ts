@@ -118,7 +118,8 @@ function assignScore(probe: ArticleProbe, story: StoryState, threshold: number):
  * `stories` may be only the candidates. A story scores above 0 only if its centroid shares a key with
  * `features.terms` and its span [start, end] is within MAX_GAP_DAYS of `features.time` (when both are known), so
  * passing just the stories found through an index of centroid keys (`candidateKeys`, or `StoryIndex`) gives the
- * same result as passing all of them.
+ * same result as passing all of them. Event cues only ever lower a score, so passing only the stories whose
+ * `storyScore` reaches the threshold (`StoryIndex.candidates(features, threshold)`) gives the same result too.
  */
 export function assignToStory(
   features: StoryFeatures,

@@ -43,7 +43,7 @@ const KINDS: ReadonlyArray<[string, RegExp]> = [
   ],
   [
     "meeting",
-    /\b(?:[Mm]eetings?\b(?! (?:the|its|their) (?:target|goal|demand|need|deadline)s?\b)|[Ss]ummit|face[- ]to[- ]face|sat down with|met (?:with )?(?:[A-Z]|his |her |their )|meet (?:with )?(?:[A-Z]|his |her |their ))/g,
+    /\b(?:[Mm]eetings?\b(?! (?:the|its|their) (?:target|goal|demand|need|deadline)s?\b)|[Ss]ummit|face[- ]to[- ]face|sat down with|(?:met|meet) (?:again )?(?:with )?(?:[A-Z]|his |her |their |on |in |at |for |briefly|privately))/g,
   ],
 ];
 

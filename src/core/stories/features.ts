@@ -47,29 +47,34 @@ function bump(m: Map<string, Weighted>, key: string, weight: number, at: number)
 
 interface Analysis {
   counts: Counts;
-  /** The word keys inside each entity's mentions ("@sheinbaum" → claudia, sheinbaum). */
-  nameWords: Map<string, string[]>;
+  /** Title and text joined, and where each entity is mentioned in it. */
+  full: string;
+  spans: Map<string, Array<[number, number]>>;
   cues: SparseVector;
 }
 
-/** Weighted mention counts of every key of an article, and (with `extras`) its name words and event cues. */
+/** Weighted mention counts of every key of an article, and (with `extras`) its event cues. */
 function analyse(doc: StoryDoc, extras: boolean): Analysis {
   const { full, tokens, weightAt } = articleText(doc.title, doc.text);
   const counts: Counts = { words: new Map(), entities: new Map(), numbers: new Map() };
-  const nameWords = new Map<string, string[]>();
+  const spans = new Map<string, Array<[number, number]>>();
   for (const t of tokens) for (const k of t.terms) bump(counts.words, k, weightAt(t.at), t.at);
   for (const e of extractEntities(full)) {
     for (const [at] of e.spans) bump(counts.entities, ENTITY_PREFIX + e.key, weightAt(at), at);
-    if (!extras) continue;
-    const words = new Set<string>();
-    for (const [start, end] of e.spans) {
-      for (const t of tokenize(full.slice(start, end))) for (const k of wordTerms(t.text)) words.add(k);
-    }
-    nameWords.set(ENTITY_PREFIX + e.key, [...words]);
+    spans.set(e.key, e.spans);
   }
   for (const [k, at] of extractNumbers(full)) bump(counts.numbers, NUMBER_PREFIX + k, weightAt(at), at);
   const cues = extras ? extractCues(full, weightAt) : [];
-  return { counts, nameWords, cues };
+  return { counts, full, spans, cues };
+}
+
+/** The word keys of an entity's mentions ("sheinbaum" → claudia, sheinbaum). */
+function nameWordsOf(a: Analysis, entity: string): string[] {
+  const words = new Set<string>();
+  for (const [start, end] of a.spans.get(entity) ?? []) {
+    for (const t of tokenize(a.full.slice(start, end))) for (const k of wordTerms(t.text)) words.add(k);
+  }
+  return [...words];
 }
 
 /**
@@ -115,7 +120,8 @@ function weigh(
 export function storyFeatures(doc: StoryDoc, df?: DocFrequency, totalDocs?: number): StoryFeatures {
   const n = totalDocs ?? 0;
   const idf = df && n > 0 ? (k: string) => Math.log(1 + n / Math.max(1, df(k))) : () => 1;
-  const { counts: c, nameWords, cues } = analyse(doc, true);
+  const analysis = analyse(doc, true);
+  const { counts: c, cues } = analysis;
   const words = weigh(c.words, idf, 1, MAX_TERMS);
   const entities = weigh(c.entities, idf, ENTITY_BOOST, MAX_ENTITIES);
   const numbers = weigh(c.numbers, idf, NUMBER_BOOST, MAX_NUMBERS);
@@ -126,7 +132,7 @@ export function storyFeatures(doc: StoryDoc, df?: DocFrequency, totalDocs?: numb
     entities: names,
     numbers: numbers.map(([k]) => k.slice(NUMBER_PREFIX.length)),
     ...(heaviest.length > 0
-      ? { nameWords: Object.fromEntries(heaviest.map((e) => [e, nameWords.get(ENTITY_PREFIX + e) ?? []])) }
+      ? { nameWords: Object.fromEntries(heaviest.map((e) => [e, nameWordsOf(analysis, e)])) }
       : {}),
     ...(cues.length > 0 ? { cues } : {}),
     time: dayOf(doc.publishedAt),

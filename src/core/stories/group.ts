@@ -1,6 +1,6 @@
 /** Batch grouping, for evaluation and re-grouping: the articles in order, each through `assignToStory`. */
 
-import { assignToStory } from "./assign.js";
+import { assignToStory, DEFAULT_THRESHOLD } from "./assign.js";
 import { documentFrequencies, storyFeatures } from "./features.js";
 import { StoryIndex } from "./story-index.js";
 import type { DocFrequency, StoryDoc, StoryState } from "./types.js";
@@ -18,10 +18,10 @@ export function groupStories(docs: readonly StoryDoc[], options?: GroupOptions):
     ? { df: options.df, totalDocs: options.totalDocs ?? docs.length }
     : documentFrequencies(docs);
   const index = new StoryIndex();
-  const assign = options?.threshold === undefined ? {} : { threshold: options.threshold };
+  const threshold = options?.threshold ?? DEFAULT_THRESHOLD;
   for (const doc of docs) {
     const features = storyFeatures(doc, df, totalDocs);
-    const { story } = assignToStory(features, doc.id, index.candidates(features), assign);
+    const { story } = assignToStory(features, doc.id, index.candidates(features, threshold), { threshold });
     index.upsert(story);
   }
   return index.all();

@@ -23,12 +23,12 @@ export function normalize(v: SparseVector): SparseVector {
     .sort(byWeight);
 }
 
-/** Keys starting with this character are cues riding along with a vector: never part of its norm or a product. */
+/** Keys starting with this character are cues riding along after a vector's keys (see `assign.ts`). */
 const CUE_CHAR = 37; // "%"
 
 /**
  * Dot product of a vector given as a map with another vector, and the other vector's norm, in one pass. Cue keys
- * (`%`) are skipped, and so are the keys in `skip` (in the dot product only).
+ * (`%`, kept at the end of a story centroid) count in neither; keys in `skip` are left out of the dot product only.
  */
 export function dotAndNorm(
   a: ReadonlyMap<string, number>,
@@ -37,15 +37,15 @@ export function dotAndNorm(
 ): { dot: number; norm: number } {
   let dot = 0;
   let bb = 0;
+  let end = b.length;
+  while (end > 0 && (b[end - 1] as [string, number])[0].charCodeAt(0) === CUE_CHAR) end--;
   // An index loop: this is the inner loop of assignment, run for every candidate story.
-  for (let i = 0; i < b.length; i++) {
+  for (let i = 0; i < end; i++) {
     const entry = b[i] as [string, number];
-    const key = entry[0];
-    if (key.charCodeAt(0) === CUE_CHAR) continue;
     const w = entry[1];
     bb += w * w;
-    const x = a.get(key);
-    if (x !== undefined && !skip?.has(key)) dot += x * w;
+    const x = a.get(entry[0]);
+    if (x !== undefined && (skip === undefined || !skip.has(entry[0]))) dot += x * w;
   }
   return { dot, norm: Math.sqrt(bb) };
 }

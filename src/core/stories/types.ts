@@ -38,7 +38,8 @@ export interface StoryFeatures {
 
 /**
  * A story: the articles about one event. Small and fixed-size whatever the number of articles: `centroid` is the
- * mean of the members' `terms` vectors cut to its heaviest keys, `entities` the entity keys of the centroid,
+ * mean of the members' `terms` vectors cut to its heaviest keys, followed by the mean of their `cues` (`%` keys,
+ * always last, never part of the vector's norm or products), `entities` the entity keys of the centroid,
  * `start`/`end` the earliest and latest known publication day (ms, UTC midnight).
  */
 export interface StoryState {
