@@ -1,12 +1,4 @@
-import {
-  assignToStory,
-  documentFrequencies,
-  type StoryDoc,
-  type StoryFeatures,
-  StoryIndex,
-  storyFeatures,
-  storyHeadline,
-} from "../core/stories/index.js";
+import { groupStories, type StoryDoc, type StoryFeatures, storyHeadline } from "../core/stories/index.js";
 import type { Store } from "../store/store.js";
 
 /** Re-group everything when one run added at least this share of all articles. */
@@ -31,17 +23,10 @@ export async function regroupAll(store: Store): Promise<number> {
       docs.push({ id: a.id, title: a.title, text: a.text, publishedAt: a.publishedAt, source: a.source });
     }
   }
-  const { df, totalDocs } = documentFrequencies(docs);
-  const index = new StoryIndex();
   const features = new Map<string, StoryFeatures>();
-  const titles = new Map<string, string>();
-  for (const doc of docs) {
-    const f = storyFeatures(doc, df, totalDocs);
-    features.set(doc.id, f);
-    titles.set(doc.id, doc.title);
-    index.upsert(assignToStory(f, doc.id, index.candidates(f)).story);
-  }
-  const stories = index.all().map((state) => {
+  const titles = new Map(docs.map((d) => [d.id, d.title]));
+  const grouped = groupStories(docs, { onFeatures: (id, f) => features.set(id, f) });
+  const stories = grouped.map((state) => {
     const members = state.articleIds.slice(0, 12);
     return {
       state,

@@ -3,13 +3,15 @@
 import { assignToStory, DEFAULT_THRESHOLD } from "./assign.js";
 import { documentFrequencies, storyFeatures } from "./features.js";
 import { StoryIndex } from "./story-index.js";
-import type { DocFrequency, StoryDoc, StoryState } from "./types.js";
+import type { DocFrequency, StoryDoc, StoryFeatures, StoryState } from "./types.js";
 
 export interface GroupOptions {
   threshold?: number;
   /** Document frequencies to weigh terms with; default: counted over `docs` themselves. */
   df?: DocFrequency;
   totalDocs?: number;
+  /** Receives each article's features as they are computed (to store them). */
+  onFeatures?: (articleId: string, features: StoryFeatures) => void;
 }
 
 /** Groups articles into stories, in the order given; returns the stories in the order they were opened. */
@@ -21,6 +23,7 @@ export function groupStories(docs: readonly StoryDoc[], options?: GroupOptions):
   const threshold = options?.threshold ?? DEFAULT_THRESHOLD;
   for (const doc of docs) {
     const features = storyFeatures(doc, df, totalDocs);
+    options?.onFeatures?.(doc.id, features);
     const { story } = assignToStory(features, doc.id, index.candidates(features, threshold), { threshold });
     index.upsert(story);
   }
