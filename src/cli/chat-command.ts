@@ -13,7 +13,11 @@ export function registerChat(program: Command, io: CliIo, setExit: (code: number
     .action(async (text: string, opts: { json?: boolean }) => {
       const config = configFor(io, program.opts<GlobalOptions>());
       const reply = await withStore(config, io, (store) =>
-        handleCommand(text, { platform: "cli" }, { store, now: io.now, logger: io.logger }),
+        handleCommand(
+          text,
+          { platform: "cli", canManageChannel: true },
+          { store, now: io.now, logger: io.logger },
+        ),
       );
       io.stdout(
         opts.json ? `${JSON.stringify(reply, null, 2)}\n` : renderText(reply, { width: io.columns ?? 88 }),

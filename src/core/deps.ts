@@ -1,5 +1,6 @@
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
+import type { Reply } from "./reply.js";
 
 /** What the core needs from the outside world, injected by whoever runs it. */
 export interface CoreDeps {
@@ -8,11 +9,24 @@ export interface CoreDeps {
   logger: Pick<Logger, "debug" | "info" | "warn" | "error">;
 }
 
+export type Platform = "console" | "cli" | "slack" | "discord";
+
 /** Who asked, and where. Platforms fill in what they know. */
 export interface CommandContext {
-  platform: "console" | "cli" | "slack" | "discord";
+  platform: Platform;
   userId?: string;
   channelId?: string;
   /** Slack workspace or Discord guild. */
   workspaceId?: string;
+  /**
+   * Whether the caller may change this channel's setup (subscriptions, digests, feeds): Manage Channels on
+   * Discord, a workspace admin or owner on Slack, always on the terminal. Commands marked `manageChannel` in the
+   * registry are refused unless it is true.
+   */
+  canManageChannel?: boolean;
+  /**
+   * Called with partial answers while a slow answer is being written (a model streaming), on platforms that can
+   * edit a message in place. Adapters throttle it; the final Reply is still the return value of handleCommand.
+   */
+  onProgress?: (partial: Reply) => void;
 }

@@ -4,6 +4,7 @@ import { runBrief } from "./commands/brief.js";
 import { runHelp } from "./commands/help.js";
 import { type ParsedCommand, parseCommand } from "./commands/parse.js";
 import { runQuotes } from "./commands/quotes.js";
+import { findCommand } from "./commands/registry.js";
 import { runSearch } from "./commands/search.js";
 import { runSources } from "./commands/sources.js";
 import { runStance } from "./commands/stance.js";
@@ -58,6 +59,13 @@ export async function handleCommand(
     const parsed = parseCommand(`/${input.name} ${input.argument}`);
     if (!parsed.ok) return errorReply(parsed.message, "usage", parsed.usage);
     command = parsed.command;
+  }
+  const spec = findCommand(command.name);
+  if (spec?.manageChannel && context.canManageChannel !== true) {
+    return errorReply(
+      `/${command.name} changes this channel's setup, so it needs the Manage Channels permission (Discord) or a workspace admin (Slack).`,
+      "forbidden",
+    );
   }
   const started = Date.now();
   try {

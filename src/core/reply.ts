@@ -138,6 +138,16 @@ export interface NoCoverageData {
   articleCount: number;
 }
 
+/**
+ * A status answer that states no news: a confirmation ("Subscribed #general to tariffs"), a listing of a channel's
+ * setup (subscriptions, digest schedule, feeds) or progress. Its lines carry no citations.
+ */
+export interface NoticeData {
+  /** The command that produced it, without the slash ("subscribe", "digest", "feed"). */
+  command: string;
+  status: "ok" | "info";
+}
+
 export type Reply =
   | (ReplyBase & { kind: "brief"; data: BriefData })
   | (ReplyBase & { kind: "stance"; data: StanceData })
@@ -150,10 +160,14 @@ export type Reply =
   | (ReplyBase & { kind: "sources"; data: SourcesData })
   | (ReplyBase & { kind: "help"; data: HelpData })
   | (ReplyBase & { kind: "no-coverage"; data: NoCoverageData })
+  | (ReplyBase & { kind: "notice"; data: NoticeData })
   | (ReplyBase & { kind: "error"; message: string; usage?: string; reason: ErrorReason });
 
-/** Why a command failed: the user typed it wrong, it names nothing stored, or newsdesk failed. */
-export type ErrorReason = "usage" | "not-found" | "failed";
+/**
+ * Why a command failed: the user typed it wrong, it names nothing stored, the caller lacks the permission it needs,
+ * or newsdesk failed.
+ */
+export type ErrorReason = "usage" | "not-found" | "forbidden" | "failed";
 
 export type ErrorReply = Extract<Reply, { kind: "error" }>;
 

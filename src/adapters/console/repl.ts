@@ -43,7 +43,7 @@ export async function runRepl(deps: CoreDeps, options: ReplOptions): Promise<voi
       const text = next.value.trim();
       if (/^\/?(quit|exit|q)$/i.test(text)) break;
       if (text === "") continue;
-      const reply = await handleCommand(text, { platform: "console" }, deps);
+      const reply = await handleCommand(text, { platform: "console", canManageChannel: true }, deps);
       write(`\n${renderText(reply, { width: options.columns ?? 88 })}`);
     }
   } finally {

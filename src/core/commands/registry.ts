@@ -7,6 +7,8 @@ export interface CommandSpec {
   argument: "none" | "optional" | "required";
   /** What the argument is, for platforms with typed options. */
   argumentName?: string;
+  /** Changes a channel's setup: needs Manage Channels (Discord) or admin rights (Slack), checked when it runs. */
+  manageChannel?: boolean;
 }
 
 export type CommandName =
