@@ -1,12 +1,21 @@
 import { splitSentences } from "../../nlp/sentences.js";
 import type { Article } from "../article.js";
 import { Citations } from "../citations.js";
-import type { CoreDeps } from "../deps.js";
+import type { CommandContext, CoreDeps } from "../deps.js";
 import type { Reply } from "../reply.js";
 import { queryStems, stemSet } from "../terms.js";
+import {
+  citedArticleIds,
+  extractiveWriter,
+  progressTo,
+  type WriteItem,
+  type WrittenSentence,
+} from "../writer.js";
 
 const ARTICLES = 15;
 const ANSWERS = 3;
+/** Answer sentences offered to a model writer: the extractive answers and the next best ones. */
+const MODEL_PASSAGES = 8;
 /** Share of the question's (idf-weighted) words a sentence must contain to count as an answer. */
 const MIN_COVERAGE = 0.5;
 /** Question words that say what kind of answer is wanted, not what it is about. */
@@ -79,7 +88,29 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.max(1, Math.min(a.size, b.size));
 }
 
-export async function runAsk(question: string, deps: CoreDeps): Promise<Reply> {
+/** What a writer gets: the picked answers (the extractive ones) first, then the next best distinct sentences. */
+function answerItem(question: string, picked: Candidate[], answers: Candidate[], wide: boolean): WriteItem {
+  const offered = [...picked];
+  for (const a of wide ? answers : []) {
+    if (offered.length >= MODEL_PASSAGES) break;
+    if (!offered.some((p) => overlap(p.stems, a.stems) > 0.7)) offered.push(a);
+  }
+  const passages = offered.map((c, n) => ({
+    id: `P${n + 1}`,
+    articleId: c.article.id,
+    text: c.text,
+    source: c.article.source,
+    publishedAt: c.article.publishedAt,
+  }));
+  const extractive = picked.map((p, n) => ({ text: p.text, cites: [`P${n + 1}`] }));
+  return { subject: question, passages, extractive, maxSentences: ANSWERS };
+}
+
+export async function runAsk(
+  question: string,
+  deps: CoreDeps,
+  context: Pick<CommandContext, "onProgress"> = {},
+): Promise<Reply> {
   const stems = queryStems(question).filter((s) => !QUESTION_WORDS.has(s));
   const hits = stems.length ? await deps.store.search(question, ARTICLES) : [];
   const articles = await deps.store.getArticles(hits.map((h) => h.id));
@@ -112,19 +143,47 @@ export async function runAsk(question: string, deps: CoreDeps): Promise<Reply> {
     if (picked.some((p) => overlap(p.stems, a.stems) > 0.7)) continue;
     picked.push(a);
   }
-  const citations = new Citations();
   const articleCount = await deps.store.countArticles();
-  return {
-    kind: "answer",
-    title: question.length > 120 ? `${question.slice(0, 120)}…` : question,
-    intro:
-      picked.length === 0
-        ? `Not found in the ${articleCount} stored article${articleCount === 1 ? "" : "s"}.`
-        : "From the stored articles, in their own words:",
-    sections: picked.length
-      ? [{ lines: picked.map((p) => ({ text: p.text, cite: [citations.cite(p.article)] })) }]
-      : [],
-    citations: citations.list(),
-    data: { question, sentences: picked.map((p) => ({ text: p.text, articleId: p.article.id })) },
+  const writer = deps.writer ?? extractiveWriter;
+  const item = answerItem(question, picked, answers, writer.usesModel);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const build = (written: WrittenSentence[][], by: "model" | "extractive" | "mixed"): Reply => {
+    const citations = new Citations();
+    const sentences = (written[0] ?? [])
+      .map((s) => ({
+        text: s.text,
+        articles: citedArticleIds(s, item).flatMap((id) => byId.get(id) ?? []),
+      }))
+      .filter((s) => s.articles.length > 0);
+    return {
+      kind: "answer",
+      title: question.length > 120 ? `${question.slice(0, 120)}…` : question,
+      intro:
+        sentences.length === 0
+          ? `Not found in the ${articleCount} stored article${articleCount === 1 ? "" : "s"}.`
+          : by === "extractive"
+            ? "From the stored articles, in their own words:"
+            : "From the stored articles, checked against the cited passages:",
+      sections: sentences.length
+        ? [
+            {
+              lines: sentences.map((s) => ({ text: s.text, cite: s.articles.map((a) => citations.cite(a)) })),
+            },
+          ]
+        : [],
+      citations: citations.list(),
+      data: {
+        question,
+        sentences: sentences.map((s) => ({ text: s.text, articleId: (s.articles[0] as Article).id })),
+      },
+    };
   };
+  if (picked.length === 0) return build([], "extractive");
+  const result = await writer.writeAnswer(
+    item,
+    progressTo(context.onProgress, (written) => build(written, "model")),
+  );
+  const reply = build(result.items, result.by);
+  if (result.note) reply.note = result.note;
+  return reply;
 }

@@ -3,15 +3,24 @@ import type { AttributionHit } from "../../store/analysis.js";
 import { canonicalNames, isNamedSpeaker } from "../actors.js";
 import type { Article } from "../article.js";
 import { Citations } from "../citations.js";
-import type { CoreDeps } from "../deps.js";
+import type { CommandContext, CoreDeps } from "../deps.js";
 import { topicContext } from "../related-terms.js";
 import type { Reply, ReplySection, StanceData } from "../reply.js";
 import { stemSet } from "../terms.js";
+import {
+  citedArticleIds,
+  extractiveWriter,
+  progressTo,
+  type WriteItem,
+  type WrittenSentence,
+} from "../writer.js";
 import { noCoverage } from "./no-coverage.js";
 
 const ACTORS = 6;
 const QUOTES_PER_ACTOR = 3;
 const CANDIDATES = 300;
+/** Statements of one actor offered to a model writer for its position. */
+const MODEL_PASSAGES = 4;
 
 interface Scored {
   hit: AttributionHit;
@@ -50,7 +59,44 @@ function topicScore(
   return score;
 }
 
-export async function runStance(topic: string, deps: CoreDeps): Promise<Reply> {
+/**
+ * What a writer gets for one actor: the sentence chosen as its position (the extractive one) and its next statements
+ * most on topic, each with the statement it holds.
+ */
+function positionItem(
+  name: string,
+  best: Scored,
+  items: Scored[],
+): { item: WriteItem; statements: Scored[] } {
+  const statements = [best];
+  for (const i of items) {
+    if (statements.length >= MODEL_PASSAGES) break;
+    if (!statements.some((s) => s.sentence === i.sentence)) statements.push(i);
+  }
+  const passages = statements.map((s, n) => ({
+    id: `P${n + 1}`,
+    articleId: s.hit.articleId,
+    text: s.sentence,
+    source: s.hit.source,
+    publishedAt: s.hit.publishedAt,
+  }));
+  return {
+    item: {
+      subject: name,
+      passages,
+      extractive: [{ text: best.sentence, cites: ["P1"] }],
+      knownNames: [name],
+      maxSentences: 1,
+    },
+    statements,
+  };
+}
+
+export async function runStance(
+  topic: string,
+  deps: CoreDeps,
+  context: Pick<CommandContext, "onProgress"> = {},
+): Promise<Reply> {
   const ctx = await topicContext(topic, deps);
   if (ctx.articles.length === 0) return noCoverage(topic, deps);
   const query = [topic, ...ctx.related].join(" ");
@@ -96,51 +142,72 @@ export async function runStance(topic: string, deps: CoreDeps): Promise<Reply> {
     .sort((a, b) => b.articles - a.articles || b.evidence - a.evidence || (a.name < b.name ? -1 : 1))
     .slice(0, ACTORS);
 
-  const citations = new Citations();
-  const sections: ReplySection[] = [];
-  const data: StanceData = { topic, relatedTerms: ctx.related, actors: [] };
-  for (const actor of actors) {
+  const prepared = actors.map((actor) => {
     // The position: the statement most on topic, in the words of the sentence that reports it. Reported speech
     // sums a position up better than a quote, so it wins unless it is much less on topic.
     const top = actor.items[0] as Scored;
     const best = actor.items.find((i) => !i.hit.direct && i.score >= 0.6 * top.score) ?? top;
-    const position = best.sentence;
     const quotes = actor.items.filter((i) => i.hit.direct).slice(0, QUOTES_PER_ACTOR);
-    const shown = quotes.filter((q) => !position.includes(q.hit.content));
-    const cite = (i: Scored) => citations.cite({ ...i.hit, id: i.hit.articleId });
-    sections.push({
-      heading: actor.name,
-      subtitle: `${actor.items.length} statement${actor.items.length === 1 ? "" : "s"} in ${actor.articles} article${actor.articles === 1 ? "" : "s"}`,
-      lines: [
-        { text: position, cite: [cite(best)] },
-        ...shown.map((q) => ({
+    return { actor, quotes, ...positionItem(actor.name, best, actor.items) };
+  });
+
+  const build = (written: WrittenSentence[][]): Reply => {
+    const citations = new Citations();
+    const sections: ReplySection[] = [];
+    const data: StanceData = { topic, relatedTerms: ctx.related, actors: [] };
+    for (const [n, { actor, quotes, item, statements }] of prepared.entries()) {
+      const sentence = written[n]?.[0];
+      if (!sentence) continue;
+      const position = sentence.text;
+      const shown = quotes.filter((q) => !position.includes(q.hit.content));
+      const cite = (i: Scored) => citations.cite({ ...i.hit, id: i.hit.articleId });
+      const backing = citedArticleIds(sentence, item).flatMap(
+        (id) => statements.find((s) => s.hit.articleId === id) ?? [],
+      );
+      sections.push({
+        heading: actor.name,
+        subtitle: `${actor.items.length} statement${actor.items.length === 1 ? "" : "s"} in ${actor.articles} article${actor.articles === 1 ? "" : "s"}`,
+        lines: [
+          { text: position, cite: backing.map(cite) },
+          ...shown.map((q) => ({
+            text: q.hit.content,
+            cite: [cite(q)],
+            speaker: actor.name,
+          })),
+        ],
+      });
+      data.actors.push({
+        name: actor.name,
+        position,
+        quotes: quotes.map((q) => ({
           text: q.hit.content,
-          cite: [cite(q)],
-          speaker: actor.name,
+          articleId: q.hit.articleId,
+          source: q.hit.source,
+          url: q.hit.url,
         })),
-      ],
-    });
-    data.actors.push({
-      name: actor.name,
-      position,
-      quotes: quotes.map((q) => ({
-        text: q.hit.content,
-        articleId: q.hit.articleId,
-        source: q.hit.source,
-        url: q.hit.url,
-      })),
-      articles: actor.articles,
-      sources: actor.sources,
-    });
-  }
-  return {
-    kind: "stance",
-    title: `Who stands where: ${topic}`,
-    intro: ctx.related.length
-      ? `Statements on ${topic} and what the articles discuss with it (${ctx.related.join(", ")}).`
-      : `Statements on ${topic}.`,
-    sections,
-    citations: citations.list(),
-    data,
+        articles: actor.articles,
+        sources: actor.sources,
+      });
+    }
+    return {
+      kind: "stance",
+      title: `Who stands where: ${topic}`,
+      intro: ctx.related.length
+        ? `Statements on ${topic} and what the articles discuss with it (${ctx.related.join(", ")}).`
+        : `Statements on ${topic}.`,
+      sections,
+      citations: citations.list(),
+      data,
+    };
   };
+
+  const writer = deps.writer ?? extractiveWriter;
+  const result = await writer.writeStancePositions(
+    topic,
+    prepared.map((p) => p.item),
+    progressTo(context.onProgress, build),
+  );
+  const reply = build(result.items);
+  if (result.note) reply.note = result.note;
+  return reply;
 }
