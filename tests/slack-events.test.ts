@@ -1,0 +1,252 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import type { CoreDeps } from "../src/core/deps.js";
+import { handleCommand } from "../src/core/engine.js";
+import { errorReply, type Reply } from "../src/core/reply.js";
+import { demoDeps } from "./helpers/demo-store.js";
+import { BOT_USER, FakeSlack, type Json } from "./helpers/fake-slack.js";
+import { eventBody, postToApp, slashBody, startTestApp, type TestApp } from "./helpers/slack-app.js";
+
+let deps: CoreDeps;
+let fake: FakeSlack;
+let app: TestApp | undefined;
+
+beforeAll(async () => {
+  deps = await demoDeps();
+});
+
+beforeEach(async () => {
+  fake = await FakeSlack.start();
+});
+
+afterEach(async () => {
+  await app?.adapter.stop();
+  app = undefined;
+  await fake.close();
+});
+
+const mention = (text: string, ts = "1700000001.000100", extra: Json = {}) => ({
+  type: "app_mention",
+  user: "U0USER01",
+  text,
+  ts,
+  channel: "C0CHAN01",
+  event_ts: ts,
+  ...extra,
+});
+
+const posted = () => fake.callsTo("chat.postMessage");
+
+describe("Slack mentions and direct messages", () => {
+  test("a mention is answered in a thread under it, in Block Kit", async () => {
+    app = await startTestApp(fake, deps);
+    const res = await postToApp(app, eventBody(mention(`<@${BOT_USER}> brief`), "Ev1"), {
+      contentType: "application/json",
+    });
+    expect(res.status).toBe(200);
+    const [call] = await fake.waitFor(() => posted().length > 0 && posted());
+    expect(call?.body).toMatchObject({
+      channel: "C0CHAN01",
+      thread_ts: "1700000001.000100",
+      unfurl_links: "false",
+    });
+    expect(call?.body.blocks[0].text.text).toBe("Briefing");
+    expect(call?.headers.authorization).toBe("Bearer xoxb-test-bot-token");
+  });
+
+  test("a mention inside a thread is answered in that thread", async () => {
+    app = await startTestApp(fake, deps);
+    const ev = mention(`<@${BOT_USER}> topics`, "1700000009.000100", { thread_ts: "1700000002.000100" });
+    await postToApp(app, eventBody(ev, "Ev2"), { contentType: "application/json" });
+    const [call] = await fake.waitFor(() => posted().length > 0 && posted());
+    expect(call?.body.thread_ts).toBe("1700000002.000100");
+  });
+
+  test("help asked by mention is shown only to the caller", async () => {
+    app = await startTestApp(fake, deps);
+    await postToApp(app, eventBody(mention(`<@${BOT_USER}>`), "Ev3"), { contentType: "application/json" });
+    const [call] = await fake.waitFor(
+      () => fake.callsTo("chat.postEphemeral").length > 0 && fake.callsTo("chat.postEphemeral"),
+    );
+    expect(call?.body).toMatchObject({
+      channel: "C0CHAN01",
+      user: "U0USER01",
+      thread_ts: "1700000001.000100",
+    });
+    expect(call?.body.blocks[0].text.text).toBe("newsdesk commands");
+    expect(posted()).toHaveLength(0);
+  });
+
+  test("a direct message is answered in a thread, errors included", async () => {
+    app = await startTestApp(fake, deps);
+    const dm = (text: string, ts: string) => ({
+      type: "message",
+      channel_type: "im",
+      channel: "D0DM0001",
+      user: "U0USER01",
+      text,
+      ts,
+      event_ts: ts,
+    });
+    await postToApp(app, eventBody(dm("stance sovereignty", "1700000003.000100"), "Ev4"), {
+      contentType: "application/json",
+    });
+    await postToApp(app, eventBody(dm("frobnicate", "1700000004.000100"), "Ev5"), {
+      contentType: "application/json",
+    });
+    await fake.waitFor(() => posted().length >= 2);
+    const byThread = new Map(posted().map((c) => [c.body.thread_ts, c.body]));
+    expect(byThread.get("1700000003.000100")?.blocks[0].text.text).toBe("Who stands where: sovereignty");
+    expect(JSON.stringify(byThread.get("1700000004.000100")?.blocks)).toContain("Unknown command");
+  });
+
+  test("bot messages, edits and channel messages without a mention are ignored", async () => {
+    app = await startTestApp(fake, deps);
+    const base = {
+      type: "message",
+      channel: "D0DM0001",
+      user: "U0USER01",
+      text: "brief",
+      ts: "1700000005.000100",
+    };
+    await postToApp(app, eventBody({ ...base, channel_type: "im", bot_id: "B0OTHER" }, "Ev6"), {
+      contentType: "application/json",
+    });
+    await postToApp(app, eventBody({ ...base, channel_type: "im", subtype: "message_changed" }, "Ev7"), {
+      contentType: "application/json",
+    });
+    await postToApp(app, eventBody({ ...base, channel_type: "channel", channel: "C0CHAN01" }, "Ev8"), {
+      contentType: "application/json",
+    });
+    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev9"), {
+      contentType: "application/json",
+    });
+    const [call] = await fake.waitFor(() => posted().length > 0 && posted());
+    expect(call?.body.blocks[0].text.text).toBe("Sources");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posted()).toHaveLength(1);
+  });
+
+  test("a command that throws still gets an answer: an ephemeral error, and a log line", async () => {
+    const throwing: typeof handleCommand = async () => {
+      throw new Error("disk on fire");
+    };
+    app = await startTestApp(fake, deps, "http", { run: throwing });
+    await postToApp(app, eventBody(mention(`<@${BOT_USER}> brief`), "EvT"), {
+      contentType: "application/json",
+    });
+    const [call] = await fake.waitFor(
+      () => fake.callsTo("chat.postEphemeral").length > 0 && fake.callsTo("chat.postEphemeral"),
+    );
+    expect(JSON.stringify(call?.body.blocks)).toContain("Something went wrong: disk on fire");
+    expect(app.logs.find((l) => l.msg === "Slack command failed")).toMatchObject({
+      channel: "C0CHAN01",
+      user: "U0USER01",
+    });
+  });
+
+  test("an event Slack delivers twice is answered once", async () => {
+    app = await startTestApp(fake, deps);
+    const body = eventBody(mention(`<@${BOT_USER}> sources`), "EvSame");
+    await postToApp(app, body, { contentType: "application/json" });
+    await postToApp(app, body, { contentType: "application/json" });
+    await fake.waitFor(() => posted().length > 0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posted()).toHaveLength(1);
+  });
+
+  test("a 429 on chat.postMessage is retried after its Retry-After and the answer delivered", async () => {
+    app = await startTestApp(fake, deps);
+    fake.fail("chat.postMessage", 429, { "retry-after": "1" });
+    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev10"), {
+      contentType: "application/json",
+    });
+    await fake.waitFor(() => posted().length === 2);
+    expect(app.sleeps).toEqual([1000]);
+    expect(posted()[1]?.body.blocks[0].text.text).toBe("Sources");
+  });
+
+  test("a mention answer that Slack keeps refusing is logged with the channel", async () => {
+    app = await startTestApp(fake, deps);
+    fake.fail("chat.postMessage", 429, { "retry-after": "1" }, 10);
+    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev11"), {
+      contentType: "application/json",
+    });
+    const entry = await fake.waitFor(() => app?.logs.find((l) => l.msg === "Slack reply not delivered"));
+    expect(entry).toMatchObject({ event: "app_mention", channel: "C0CHAN01" });
+    expect(app.logs.find((l) => l.msg === "Slack Web API call failed")).toMatchObject({
+      method: "chat.postMessage",
+      attempt: 4,
+    });
+    expect(posted()).toHaveLength(4);
+  });
+});
+
+describe("Slack progress updates", () => {
+  /** A command that reports three partial answers 0.6 s apart (on the injected clock), then answers. */
+  function slowRun(clock: { t: number }): typeof handleCommand {
+    return async (input, context, d) => {
+      const final = await handleCommand(input, context, d);
+      for (let i = 1; i <= 4; i++) {
+        context.onProgress?.({ ...final, title: `Writing ${i}` } as Reply);
+        clock.t += 600;
+      }
+      return final;
+    };
+  }
+
+  test("a slash command's partial answers replace each other in place, at most one a second, two in all", async () => {
+    const clock = { t: Date.parse("2026-03-20T12:00:00Z") };
+    const slow = { ...deps, now: () => new Date(clock.t) };
+    app = await startTestApp(fake, slow, "http", { run: slowRun(clock) });
+    await postToApp(app, slashBody("/sources", "", fake.responseUrl("p")));
+    await fake.waitFor(() => fake.responsesTo("p").length === 3);
+    const bodies = fake.responsesTo("p");
+    expect(bodies.map((b) => b.blocks[0].text.text)).toEqual(["Writing 1", "Writing 3", "Sources"]);
+    expect(bodies.map((b) => b.replace_original)).toEqual([false, true, true]);
+    expect(bodies.every((b) => b.response_type === "in_channel")).toBe(true);
+  });
+
+  /** A command that reports a partial answer, then fails. */
+  const failingRun: typeof handleCommand = async (_input, context, d) => {
+    const partial = await handleCommand("/sources", context, d);
+    context.onProgress?.({ ...partial, title: "Writing" });
+    return errorReply("The model stopped answering.", "failed");
+  };
+
+  test("a slash command whose partial answer was public but whose answer is an error removes the partial one", async () => {
+    app = await startTestApp(fake, deps, "http", { run: failingRun });
+    await postToApp(app, slashBody("/ask", "why", fake.responseUrl("f")));
+    await fake.waitFor(() => fake.responsesTo("f").length === 3);
+    const [partial, removal, error] = fake.responsesTo("f");
+    expect(partial.response_type).toBe("in_channel");
+    expect(removal.delete_original).toBe(true);
+    expect(error.response_type).toBe("ephemeral");
+    expect(JSON.stringify(error.blocks)).toContain("The model stopped answering.");
+  });
+
+  test("a mention whose answer is an error deletes the partial answer and tells only the caller", async () => {
+    app = await startTestApp(fake, deps, "http", { run: failingRun });
+    await postToApp(app, eventBody(mention(`<@${BOT_USER}> ask why`), "EvF"), {
+      contentType: "application/json",
+    });
+    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
+    expect(fake.callsTo("chat.delete").map((c) => c.body.ts)).toEqual([posted()[0]?.answer.ts]);
+    expect(fake.callsTo("chat.postEphemeral")[0]?.body.user).toBe("U0USER01");
+  });
+
+  test("a mention's partial answers are one message, edited in place, then replaced by the answer", async () => {
+    const clock = { t: Date.parse("2026-03-20T12:00:00Z") };
+    const slow = { ...deps, now: () => new Date(clock.t) };
+    app = await startTestApp(fake, slow, "http", { run: slowRun(clock) });
+    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "EvP"), {
+      contentType: "application/json",
+    });
+    await fake.waitFor(() => fake.callsTo("chat.update").length === 2);
+    expect(posted().map((c) => c.body.blocks[0].text.text)).toEqual(["Writing 1"]);
+    const updates = fake.callsTo("chat.update");
+    expect(updates.map((c) => c.body.blocks[0].text.text)).toEqual(["Writing 3", "Sources"]);
+    const progressTs = posted()[0]?.answer.ts;
+    expect(updates.map((c) => c.body.ts)).toEqual([progressTs, progressTs]);
+    expect(updates[0]?.body.channel).toBe("C0CHAN01");
+  });
+});
