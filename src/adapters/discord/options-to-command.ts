@@ -1,0 +1,61 @@
+import { ApplicationCommandOptionType } from "discord.js";
+import { type CommandShape, findShape, type OptionShape } from "./command-shapes.js";
+
+/** An interaction option as discord.js gives it (`interaction.options.data`). */
+export interface InteractionOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean | undefined;
+  options?: readonly InteractionOption[] | undefined;
+}
+
+function isSubcommand(o: InteractionOption): boolean {
+  return (
+    o.type === ApplicationCommandOptionType.Subcommand ||
+    o.type === ApplicationCommandOptionType.SubcommandGroup
+  );
+}
+
+function word(option: InteractionOption, shape: OptionShape | undefined): string {
+  const { value } = option;
+  if (value === undefined) return "";
+  if (typeof value === "boolean" || shape?.type === "boolean") return value === true ? option.name : "";
+  return String(value).replace(/\s+/g, " ").trim();
+}
+
+/** Values in the order the command's definition lists its options (users may fill them in any order). */
+function words(given: readonly InteractionOption[], shapes: readonly OptionShape[]): string[] {
+  const out: string[] = [];
+  for (const shape of shapes) {
+    const option = given.find((o) => o.name === shape.name);
+    if (option) out.push(word(option, shape));
+  }
+  // Options the current shape does not know (commands registered by another version) still reach the core.
+  for (const option of given) {
+    if (!shapes.some((s) => s.name === option.name) && !isSubcommand(option))
+      out.push(word(option, undefined));
+  }
+  return out;
+}
+
+/**
+ * The text command for a slash command and its options, as typed in the terminal:
+ * `/brief topic:tariffs since:7d` → "/brief tariffs 7d", `/digest set time:08:00` → "/digest 08:00",
+ * `/subscribe topic:tariffs alerts:true` → "/subscribe tariffs alerts".
+ */
+export function commandLine(
+  commandName: string,
+  options: readonly InteractionOption[],
+  shape: CommandShape | undefined = findShape(commandName),
+): string {
+  const parts: string[] = [`/${commandName}`];
+  const sub = options.find(isSubcommand);
+  if (sub) {
+    const subShape = shape?.subcommands.find((s) => s.name === sub.name);
+    parts.push(subShape ? subShape.words : sub.name);
+    parts.push(...words(sub.options ?? [], subShape?.options ?? []));
+  } else {
+    parts.push(...words(options, shape?.options ?? []));
+  }
+  return parts.filter((p) => p !== "").join(" ");
+}

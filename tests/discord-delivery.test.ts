@@ -1,0 +1,141 @@
+import { afterEach, beforeAll, expect, test } from "vitest";
+import type { RunningAdapter } from "../src/adapters/adapter.js";
+import { embedChars, LIMITS } from "../src/adapters/discord/embeds.js";
+import type { CommandContext, CoreDeps } from "../src/core/deps.js";
+import type { Reply } from "../src/core/reply.js";
+import { demoDeps } from "./helpers/demo-store.js";
+import { type BotOptions, messageOf, requestsFor, startBot } from "./helpers/discord-bot.js";
+import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from "./helpers/fake-discord.js";
+import { CHANNEL_ID, GUILD_ID } from "./helpers/fake-discord-payloads.js";
+import { bigReply, hostileReply } from "./helpers/reply-fixtures.js";
+
+let deps: CoreDeps;
+let fake: FakeDiscord | null = null;
+let bot: RunningAdapter | null = null;
+
+beforeAll(async () => {
+  deps = await demoDeps();
+});
+
+afterEach(async () => {
+  await bot?.stop();
+  await fake?.close();
+  bot = null;
+  fake = null;
+});
+
+async function setup(options: BotOptions = {}): Promise<FakeDiscord> {
+  fake = await startFakeDiscord();
+  bot = await startBot(fake, deps, options);
+  return fake;
+}
+
+const always = (reply: Reply) => async () => reply;
+
+/** Every text of the embeds: titles, descriptions, field names and values, footers. */
+function textOf(embeds: Array<Record<string, unknown>>): string {
+  return embeds
+    .flatMap((e) => {
+      const fields = (e.fields ?? []) as Array<{ name: string; value: string }>;
+      const footer = (e.footer as { text?: string } | undefined)?.text;
+      return [e.title, e.description, ...fields.flatMap((f) => [f.name, f.value]), footer];
+    })
+    .filter((t): t is string => typeof t === "string")
+    .join("\n");
+}
+
+function messageChars(r: RecordedRequest): number {
+  return messageOf(r).embeds.reduce((n, e) => n + embedChars(e as never), 0);
+}
+
+test("a reply too long for one message goes on in follow-ups, each within Discord's limits", async () => {
+  const reply = bigReply(20, 4, 60);
+  const f = await setup({ deferAfterMs: 60_000, answer: always(reply) });
+  const { token } = f.interact({ name: "brief" });
+  await f.waitForRequest((r) => r.method === "POST" && r.path.endsWith(`/${token}`));
+  // Let the remaining follow-ups arrive: the last one carries the footer.
+  await f.waitForRequest(
+    (r) => r.path.endsWith(`/${token}`) && JSON.stringify(r.body).includes("Sources: Outlet"),
+  );
+  const sent = requestsFor(f, token);
+  expect(sent[0]?.path).toMatch(/\/callback$/);
+  expect(sent.length).toBeGreaterThan(2);
+  for (const r of sent) {
+    const m = messageOf(r);
+    expect(m.allowed_mentions).toEqual({ parse: [] });
+    expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
+    expect(messageChars(r)).toBeLessThanOrEqual(LIMITS.totalPerMessage);
+  }
+  const all = JSON.stringify(sent.map((r) => messageOf(r).embeds));
+  for (const section of reply.sections) expect(all).toContain(section.heading as string);
+});
+
+test("article text cannot ping anyone nor inject links or markup", async () => {
+  const f = await setup({ deferAfterMs: 60_000, answer: always(hostileReply()) });
+  const { token } = f.interact({ name: "ask", options: [{ name: "question", type: 3, value: "x" }] });
+  const message = messageOf(await f.waitForRequest((r) => r.path.endsWith(`/${token}/callback`)));
+  expect(message.allowed_mentions).toEqual({ parse: [] });
+  const text = textOf(message.embeds);
+  expect(text).not.toMatch(/@(everyone|here)/);
+  expect(text).toContain("@\u200beveryone");
+  expect(text).toContain("\\<@123456789012345678\\>");
+  expect(text).not.toMatch(/(?<!\\)<[@#]/);
+  expect(text).not.toMatch(/(?<!\\)\]\(https:\/\/evil/);
+  expect(text).not.toMatch(/(?<!\\)\*\*bold/);
+  expect(text).not.toContain("javascript:");
+});
+
+test("progress edits the deferred reply at most once per interval, and the answer is the last edit", async () => {
+  const partial = (n: number): Reply => ({ ...hostileReply(), title: `Writing ${n}` });
+  let fakeRef: FakeDiscord | null = null;
+  const answer = async (_text: string, context: CommandContext): Promise<Reply> => {
+    context.onProgress?.(partial(1));
+    // Once the first progress edit reached Discord, the next partials fall inside the interval.
+    await fakeRef?.waitForRequest((r) => r.method === "PATCH");
+    context.onProgress?.(partial(2));
+    context.onProgress?.(partial(3));
+    return { ...hostileReply(), title: "Done" };
+  };
+  const f = await setup({ deferAfterMs: 60_000, progressIntervalMs: 60_000, answer });
+  fakeRef = f;
+  const { token } = f.interact({ name: "ask", options: [{ name: "question", type: 3, value: "x" }] });
+  await f.waitForRequest((r) => r.method === "PATCH" && JSON.stringify(r.body).includes('"Done"'));
+  const steps = requestsFor(f, token).map((r) => `${r.method} ${messageOf(r).embeds?.[0]?.title ?? ""}`);
+  expect(steps).toEqual(["POST ", "PATCH Writing 1", "PATCH Done"]);
+});
+
+test("a rate-limited (429) follow-up is retried after Retry-After", async () => {
+  const f = await setup({ deferAfterMs: 60_000, answer: always(bigReply(12, 4, 60)) });
+  f.rateLimit({ method: "POST", path: /^\/webhooks\//, retryAfter: 1 });
+  const { token } = f.interact({ name: "brief" });
+  const retried = await f.waitForRequest(
+    (r) => r.method === "POST" && r.path.endsWith(`/${token}`) && r.status === 200,
+  );
+  const limited = f.requests.find((r) => r.status === 429);
+  expect(limited?.path).toBe(retried.path);
+  expect(retried.at - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+  expect(messageOf(retried).embeds.length).toBeGreaterThan(0);
+});
+
+test("the channel poster posts and edits channel messages with empty allowed_mentions", async () => {
+  const f = await setup();
+  const channel = { platform: "discord" as const, workspaceId: GUILD_ID, channelId: CHANNEL_ID };
+  const posted = await bot?.poster.post(channel, bigReply(30, 4, 60));
+  const posts = f.requests.filter(
+    (r) => r.method === "POST" && r.path === `/channels/${CHANNEL_ID}/messages`,
+  );
+  expect(posts.length).toBeGreaterThan(1);
+  expect(posted?.id.split(",")).toHaveLength(posts.length);
+  for (const p of posts) {
+    expect((p.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+    expect(p.headers.authorization).toBe("Bot fake.bot.token");
+    expect(messageChars(p)).toBeLessThanOrEqual(LIMITS.totalPerMessage);
+  }
+  await bot?.poster.edit(channel, posted ?? { id: "" }, hostileReply());
+  const edits = f.requests.filter((r) => r.method === "PATCH");
+  expect(edits.map((r) => r.path)).toEqual(
+    posted?.id.split(",").map((id) => `/channels/${CHANNEL_ID}/messages/${id}`),
+  );
+  expect(JSON.stringify(edits[0]?.body)).toContain("@\u200beveryone look");
+  expect(JSON.stringify(edits[1]?.body)).toContain("Updated: see the message above");
+});
