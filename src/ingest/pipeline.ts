@@ -88,18 +88,26 @@ function itemsFor(input: string, deps: IngestDeps): AsyncGenerator<SourceItem> {
  */
 export async function storeInputs(inputs: string[], deps: IngestDeps): Promise<IngestReport> {
   const report: IngestReport = { added: [], duplicates: [], rejected: [] };
-  for (const input of inputs) {
-    for await (const item of itemsFor(input, deps)) {
-      if (!item.ok) {
-        report.rejected.push({ input: item.input, reason: item.reason });
-        continue;
-      }
-      try {
-        await ingestOne(item.raw, deps, report);
-      } catch (err) {
-        deps.logger.debug({ err, input: item.raw.origin }, "rejected");
-        report.rejected.push({ input: item.raw.origin, reason: describeError(err) });
-      }
+  for (const input of inputs) await storeItems(itemsFor(input, deps), deps, report);
+  return report;
+}
+
+/** Stores what a source yields (e.g. the new items of a polled feed), adding each outcome to `report`. */
+export async function storeItems(
+  items: AsyncIterable<SourceItem>,
+  deps: IngestDeps,
+  report: IngestReport = { added: [], duplicates: [], rejected: [] },
+): Promise<IngestReport> {
+  for await (const item of items) {
+    if (!item.ok) {
+      report.rejected.push({ input: item.input, reason: item.reason });
+      continue;
+    }
+    try {
+      await ingestOne(item.raw, deps, report);
+    } catch (err) {
+      deps.logger.debug({ err, input: item.raw.origin }, "rejected");
+      report.rejected.push({ input: item.raw.origin, reason: describeError(err) });
     }
   }
   return report;

@@ -14,6 +14,11 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Called for the first URL and for every redirect target before it is requested; throw to refuse it. */
   checkUrl?: (url: URL) => Promise<void> | void;
+  /**
+   * Makes one request without following redirects; default the global fetch. The URL guard passes one that connects
+   * only to addresses it has checked.
+   */
+  transport?: (url: URL, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>;
   /** Sent as If-None-Match. */
   etag?: string;
   /** Sent as If-Modified-Since. */
@@ -140,7 +145,9 @@ export async function fetchResource(url: string, options: FetchOptions = {}): Pr
       if (timedOut) throw timeoutError(current.href, timeoutMs);
       visited.add(current.href);
 
-      const res = await fetch(current, { headers, redirect: "manual", signal: controller.signal });
+      const res = options.transport
+        ? await options.transport(current, { headers, signal: controller.signal })
+        : await fetch(current, { headers, redirect: "manual", signal: controller.signal });
 
       if (isRedirect(res.status) && res.headers.has("location")) {
         await discard(res);

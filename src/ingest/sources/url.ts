@@ -1,6 +1,6 @@
 import type { RawInput } from "../../core/article.js";
 import { describeError } from "../../errors.js";
-import { parseFeed } from "../feed/parse.js";
+import { type ParsedFeed, parseFeed } from "../feed/parse.js";
 import { classifyContent, type FetchOptions, fetchResource } from "../fetch/http.js";
 import { jsonToRaw } from "../parse/json-article.js";
 import type { SourceItem, SourceLimits } from "./types.js";
@@ -19,11 +19,14 @@ function wordsIn(html: string): number {
 export interface UrlSourceOptions extends SourceLimits {
   /** Called before every request (the URL and each redirect); throws to refuse an address. */
   checkUrl?: FetchOptions["checkUrl"];
+  /** Makes the requests (the URL guard's pinned transport); default the global fetch. */
+  transport?: FetchOptions["transport"];
 }
 
 function fetchOptions(options: UrlSourceOptions): FetchOptions {
   const o: FetchOptions = { timeoutMs: options.fetchTimeoutMs, maxBytes: options.maxBytes };
   if (options.checkUrl) o.checkUrl = options.checkUrl;
+  if (options.transport) o.transport = options.transport;
   return o;
 }
 
@@ -76,6 +79,15 @@ async function* readFeed(
     yield { ok: false, input, reason: describeError(err) };
     return;
   }
+  yield* readFeedItems(feed, feedUrl, options);
+}
+
+/** One raw input per item of a parsed feed, fetching the linked page of a teaser item. */
+export async function* readFeedItems(
+  feed: ParsedFeed,
+  feedUrl: string,
+  options: UrlSourceOptions,
+): AsyncGenerator<SourceItem> {
   for (const [i, item] of feed.items.entries()) {
     const origin = item.link ?? `${feedUrl}#${i + 1}`;
     const hints: RawInput["hints"] = {};

@@ -1,0 +1,56 @@
+import { FeedPoller, type FeedPollerDeps } from "../../src/schedule/feed-poller.js";
+import { feedEnv, testClock } from "./feed-fixtures.js";
+import { type LocalServer, type Route, startLocalServer } from "./local-server.js";
+
+/** A canned RSS answer. */
+export const xml = (body: string, headers: Record<string, string> = {}) => ({
+  headers: { "content-type": "application/rss+xml", ...headers },
+  body,
+});
+
+export type PollerEnv = Awaited<ReturnType<typeof pollerEnv>>;
+
+/**
+ * A local feed server (routes get the server's URL builder), an in-memory store, a FeedPoller on a hand-moved clock
+ * that polls every 15 minutes, the ids it reported to onIngested, and `close()` to stop all of it.
+ */
+export async function pollerEnv(
+  routes: (url: (path: string) => string) => Record<string, Route>,
+  options: Partial<FeedPollerDeps> & { timeoutMs?: number } = {},
+) {
+  let server: LocalServer | undefined;
+  const url = (path: string) => server?.url(path) ?? "";
+  server = await startLocalServer(routes(url));
+  const env = await feedEnv({ fetchTimeoutMs: options.timeoutMs ?? 2000 });
+  const clock = testClock();
+  const ingested: string[][] = [];
+  const poller = new FeedPoller({
+    store: env.store,
+    logger: env.logger,
+    now: clock.now,
+    guard: env.guard,
+    limits: env.limits,
+    pollMinutes: 15,
+    onIngested: (ids) => {
+      ingested.push(ids);
+    },
+    ...options,
+  });
+  const srv = server;
+  return {
+    store: env.store,
+    poller,
+    clock,
+    ingested,
+    srv,
+    /** Follows the feed at `path` of the local server, due at once. */
+    add: async (path: string) =>
+      (await env.store.feeds.add({ url: srv.url(path), addedBy: "cli", now: clock.now().toISOString() }))
+        .feed,
+    close: async () => {
+      await poller.stop();
+      await srv.close();
+      await env.store.close();
+    },
+  };
+}
