@@ -10,6 +10,10 @@ export interface Config {
   fetchTimeoutMs: number;
   /** pino level (LOG_LEVEL): trace, debug, info, warn, error, fatal or silent. */
   logLevel: string;
+  /** A digest missed while newsdesk was down is still sent this many minutes late (NEWSDESK_DIGEST_GRACE_MINUTES). */
+  digestGraceMinutes: number;
+  /** Where digests are archived as Markdown (NEWSDESK_BRIEFINGS_DIR). */
+  briefingsDir: string;
 }
 
 const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
@@ -27,6 +31,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   return n;
 }
 
+/** A directory path: the default when unset, never empty or holding a NUL character. */
+function directory(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  if (raw.includes("\0")) throw new NewsdeskError("CONFIG_INVALID", `Set ${name} to a directory path.`);
+  return raw.trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const logLevel = (env.LOG_LEVEL ?? "warn").trim().toLowerCase();
   if (!LEVELS.includes(logLevel)) {
@@ -40,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxInputBytes: positiveInt(env, "NEWSDESK_MAX_INPUT_BYTES", 5 * 1024 * 1024, 1024 * 1024 * 1024),
     fetchTimeoutMs: positiveInt(env, "NEWSDESK_FETCH_TIMEOUT_MS", 15_000, 600_000),
     logLevel,
+    digestGraceMinutes: positiveInt(env, "NEWSDESK_DIGEST_GRACE_MINUTES", 120, 7 * 24 * 60),
+    briefingsDir: directory(env, "NEWSDESK_BRIEFINGS_DIR", "briefings"),
   };
   return { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
 }

@@ -63,6 +63,21 @@ describe("parseCommand", () => {
       "topics",
       "sources",
       "help",
+      "subscribe",
+      "unsubscribe",
+      "subscriptions",
+      "digest",
+      "feed",
+      "ingest",
+    ]);
+  });
+
+  it("marks exactly the commands that change a channel's setup as needing Manage Channels", () => {
+    expect(COMMANDS.filter((c) => c.manageChannel).map((c) => c.name)).toEqual([
+      "subscribe",
+      "unsubscribe",
+      "digest",
+      "feed",
     ]);
   });
 });

@@ -4,6 +4,8 @@ import { registerAnalysis } from "./analysis-commands.js";
 import { registerArticles } from "./articles-command.js";
 import { registerChat } from "./chat-command.js";
 import type { CliIo } from "./context.js";
+import { registerDiscord } from "./discord-command.js";
+import { registerFeeds } from "./feeds-command.js";
 import { registerIngest } from "./ingest-command.js";
 import { registerServe } from "./serve-command.js";
 
@@ -30,6 +32,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerChat(program, io, setExit);
   registerAnalysis(program, io, setExit);
   registerServe(program, io, setExit);
+  registerFeeds(program, io, setExit);
+  registerDiscord(program, io);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { consolePoster } from "../adapters/console/poster.js";
 import { runRepl } from "../adapters/console/repl.js";
 import { ingest } from "../ingest/pipeline.js";
+import { startSchedules } from "../schedule/start-schedules.js";
 import { type CliIo, configFor, type GlobalOptions, withStore } from "./context.js";
 
 /** The demo corpus shipped with newsdesk (fictional articles). */
@@ -26,7 +28,16 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
         return;
       }
       await withStore(config, io, async (store) => {
-        const deps = { store, now: io.now, logger: io.logger };
+        // Digests and alerts of the terminal channel are printed into the prompt's output.
+        const poster = consolePoster(stdoutStream, io.columns ? { columns: io.columns } : {});
+        const schedules = await startSchedules({
+          store,
+          posters: [poster],
+          config,
+          logger: io.logger,
+          now: io.now,
+        });
+        const deps = { store, now: io.now, logger: io.logger, digests: schedules.digests };
         const loadDemo = async () => {
           const report = await ingest([DEMO_DIR], {
             store,
@@ -43,7 +54,11 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
         };
         if (io.columns) options.columns = io.columns;
         if (opts.demo) options.demo = true;
-        await runRepl(deps, options);
+        try {
+          await runRepl(deps, options);
+        } finally {
+          await schedules.stop();
+        }
       });
     });
 }

@@ -1,12 +1,21 @@
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
+import type { DigestService } from "./digest/service.js";
 import type { Reply } from "./reply.js";
+import type { UrlService } from "./url-service.js";
+import type { Writer } from "./writer.js";
 
 /** What the core needs from the outside world, injected by whoever runs it. */
 export interface CoreDeps {
   store: Store;
   now: () => Date;
   logger: Pick<Logger, "debug" | "info" | "warn" | "error">;
+  /** Writes /brief, /stance and /ask sentences; extractive (offline) when absent. */
+  writer?: Writer;
+  /** Fetches URLs typed in chat (/ingest, /summarize <url>, /feed add) through the URL guard; absent: refused. */
+  urls?: UrlService;
+  /** The running digest scheduler, for /digest now; without it /digest now answers without archiving. */
+  digests?: DigestService;
 }
 
 export type Platform = "console" | "cli" | "slack" | "discord";

@@ -1,7 +1,10 @@
 import { describeError } from "../errors.js";
 import { runAsk } from "./commands/ask.js";
 import { runBrief } from "./commands/brief.js";
+import { runDigest } from "./commands/digest.js";
+import { runFeed } from "./commands/feed.js";
 import { runHelp } from "./commands/help.js";
+import { runIngest } from "./commands/ingest.js";
 import { type ParsedCommand, parseCommand } from "./commands/parse.js";
 import { runQuotes } from "./commands/quotes.js";
 import { findCommand } from "./commands/registry.js";
@@ -9,22 +12,25 @@ import { runSearch } from "./commands/search.js";
 import { runSources } from "./commands/sources.js";
 import { runStance } from "./commands/stance.js";
 import { runStories } from "./commands/stories.js";
+import { runSubscribe } from "./commands/subscribe.js";
+import { runSubscriptions } from "./commands/subscriptions.js";
 import { runSummarize } from "./commands/summarize.js";
 import { runTopics } from "./commands/topics.js";
+import { runUnsubscribe } from "./commands/unsubscribe.js";
 import type { CommandContext, CoreDeps } from "./deps.js";
 import { errorReply, type Reply } from "./reply.js";
 
-function dispatch(command: ParsedCommand, deps: CoreDeps): Promise<Reply> | Reply {
+function dispatch(command: ParsedCommand, deps: CoreDeps, context: CommandContext): Promise<Reply> | Reply {
   const arg = command.argument;
   switch (command.name) {
     case "brief":
-      return runBrief(arg, deps);
+      return runBrief(arg, deps, context);
     case "stance":
-      return runStance(arg, deps);
+      return runStance(arg, deps, context);
     case "quotes":
       return runQuotes(arg, deps);
     case "ask":
-      return runAsk(arg, deps);
+      return runAsk(arg, deps, context);
     case "search":
       return runSearch(arg, deps);
     case "summarize":
@@ -37,6 +43,18 @@ function dispatch(command: ParsedCommand, deps: CoreDeps): Promise<Reply> | Repl
       return runSources(deps);
     case "help":
       return runHelp(arg);
+    case "subscribe":
+      return runSubscribe(arg, context, deps);
+    case "unsubscribe":
+      return runUnsubscribe(arg, context, deps);
+    case "subscriptions":
+      return runSubscriptions(context, deps);
+    case "digest":
+      return runDigest(arg, context, deps);
+    case "feed":
+      return runFeed(arg, context, deps);
+    case "ingest":
+      return runIngest(arg, deps);
   }
 }
 
@@ -69,7 +87,7 @@ export async function handleCommand(
   }
   const started = Date.now();
   try {
-    const reply = await dispatch(command, deps);
+    const reply = await dispatch(command, deps, context);
     deps.logger.debug(
       { command: command.name, platform: context.platform, ms: Date.now() - started },
       "command",

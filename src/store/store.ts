@@ -1,5 +1,8 @@
 import type { Article, ArticleSummary, CleanArticle, NewArticle, RawInput } from "../core/article.js";
 import type { AnalysisStore } from "./analysis.js";
+import type { ChannelStore } from "./channels.js";
+import type { CompletionStore } from "./completions.js";
+import type { FeedStore } from "./feeds.js";
 
 /** A search hit: BM25-ranked, with a short snippet around the matched words. */
 export interface SearchHit {
@@ -38,6 +41,12 @@ export interface DuplicateMatch {
  * unchanged. All SQL lives in the implementations.
  */
 export interface Store extends AnalysisStore {
+  /** The language model's completion cache and daily token totals (used only when NEWSDESK_LLM=on). */
+  readonly completions: CompletionStore;
+  /** Channel setup (subscriptions, digest schedules) and the claims behind scheduled posts. */
+  readonly channels: ChannelStore;
+  /** Followed RSS/Atom feeds with their polling status (global to the store; each records who added it). */
+  readonly feeds: FeedStore;
   /** Inserts the article, its search index entry and its signature in one transaction. */
   insertArticle(article: NewArticle): Promise<void>;
   findDuplicate(query: DuplicateQuery): Promise<DuplicateMatch | null>;

@@ -21,7 +21,13 @@ export type CommandName =
   | "stories"
   | "topics"
   | "sources"
-  | "help";
+  | "help"
+  | "subscribe"
+  | "unsubscribe"
+  | "subscriptions"
+  | "digest"
+  | "feed"
+  | "ingest";
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -61,8 +67,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "summarize",
-    usage: "/summarize <article id>",
-    description: "a short summary of one stored article",
+    usage: "/summarize <article id or url>",
+    description: "a short summary of one stored article, or of a web page (stored first)",
     argument: "required",
     argumentName: "article",
   },
@@ -81,6 +87,52 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "what newsdesk can do",
     argument: "optional",
     argumentName: "command",
+  },
+  {
+    name: "subscribe",
+    usage: "/subscribe <topic> [alerts]",
+    description:
+      'follow a topic in this channel (keywords, "exact phrases", -exclusions); alerts posts each new story once',
+    argument: "required",
+    argumentName: "topic",
+    manageChannel: true,
+  },
+  {
+    name: "unsubscribe",
+    usage: "/unsubscribe <topic>",
+    description: "stop following a topic in this channel",
+    argument: "required",
+    argumentName: "topic",
+    manageChannel: true,
+  },
+  {
+    name: "subscriptions",
+    usage: "/subscriptions",
+    description: "the topics this channel follows, and its digest",
+    argument: "none",
+  },
+  {
+    name: "digest",
+    usage: "/digest <HH:MM> [IANA timezone] [daily|weekdays] | off | now | status",
+    description: "a scheduled briefing of this channel's topics since the previous one",
+    argument: "optional",
+    argumentName: "schedule",
+    manageChannel: true,
+  },
+  {
+    name: "feed",
+    usage: "/feed add <url> | list | remove <url>",
+    description: "follow RSS/Atom feeds: new items are stored and grouped into stories",
+    argument: "optional",
+    argumentName: "action",
+    manageChannel: true,
+  },
+  {
+    name: "ingest",
+    usage: "/ingest <url>",
+    description: "store the article at a web address",
+    argument: "required",
+    argumentName: "url",
   },
 ];
 

@@ -1,6 +1,9 @@
 import type Database from "better-sqlite3";
 import type { Logger } from "pino";
 import { NewsdeskError } from "../../errors.js";
+import { CHANNELS_MIGRATION } from "./migrations-channels.js";
+import { FEEDS_MIGRATION } from "./migrations-feeds.js";
+import { LLM_MIGRATION } from "./migrations-llm.js";
 
 export interface Migration {
   /** Positive, strictly increasing; never renumber or edit a released migration, add a new one. */
@@ -251,6 +254,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_source_newest ON articles (source, coalesce(published_at, ingested_at));
     `,
   },
+  CHANNELS_MIGRATION,
+  LLM_MIGRATION,
+  FEEDS_MIGRATION,
 ];
 
 const CREATE_MIGRATIONS_TABLE = `

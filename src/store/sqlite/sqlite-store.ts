@@ -12,6 +12,9 @@ import { openDatabase, optimizeDatabase } from "./open.js";
 import { toArticle, toCleanParams, toHit, toInsertParams, toRaw, toSummary } from "./rows.js";
 import { bandKeys, decodeSignature, encodeSignature } from "./signature.js";
 import { SqliteAnalysis } from "./sqlite-analysis.js";
+import { SqliteChannels } from "./sqlite-channels.js";
+import { SqliteCompletions } from "./sqlite-completions.js";
+import { SqliteFeeds } from "./sqlite-feeds.js";
 import { prepareStatements, type Statements } from "./statements.js";
 import { DEFAULT_SEARCH_LIMIT, isFtsQueryError, searchLimit, wrap } from "./support.js";
 
@@ -34,6 +37,9 @@ interface StoreStats {
  * SqliteAnalysis on the same connection.
  */
 export class SqliteStore implements Store {
+  readonly completions: SqliteCompletions;
+  readonly channels: SqliteChannels;
+  readonly feeds: SqliteFeeds;
   readonly #db: Database.Database;
   readonly #st: Statements;
   readonly #analysis: SqliteAnalysis;
@@ -48,6 +54,9 @@ export class SqliteStore implements Store {
     const st = prepareStatements(db);
     this.#st = st;
     this.#analysis = new SqliteAnalysis(db, logger);
+    this.completions = new SqliteCompletions(db);
+    this.channels = new SqliteChannels(db);
+    this.feeds = new SqliteFeeds(db);
 
     this.#insert = db.transaction((a: NewArticle) => {
       const seq = Number(st.insertArticle.run(toInsertParams(a)).lastInsertRowid);
