@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { renderText } from "../adapters/console/render.js";
 import { handleCommand } from "../core/engine.js";
-import { loadLlmConfig } from "../llm/config.js";
-import { writerFromConfig } from "../llm/create-writer.js";
-import { type CliIo, configFor, type GlobalOptions, withStore } from "./context.js";
+import { buildCoreDeps } from "../runtime/core-deps.js";
+import { loadCoreSettings } from "../runtime/settings.js";
+import { type CliIo, type GlobalOptions, withStore } from "./context.js";
 
 export function registerChat(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -13,15 +13,11 @@ export function registerChat(program: Command, io: CliIo, setExit: (code: number
     .option("--json", "print the reply as JSON")
     .addHelpText("after", "\nExit status: 0 on success, 2 when the command is malformed.")
     .action(async (text: string, opts: { json?: boolean }) => {
-      const config = configFor(io, program.opts<GlobalOptions>());
-      const llm = loadLlmConfig(io.env);
-      const reply = await withStore(config, io, (store) => {
-        const writer = writerFromConfig(llm, { store, logger: io.logger, now: io.now });
-        return handleCommand(
-          text,
-          { platform: "cli", canManageChannel: true },
-          { store, now: io.now, logger: io.logger, ...(writer ? { writer } : {}) },
-        );
+      const global = program.opts<GlobalOptions>();
+      const settings = loadCoreSettings(io.env, global.db ? { dbPath: global.db } : {});
+      const reply = await withStore(settings.config, io, (store) => {
+        const { deps } = buildCoreDeps(store, settings, io);
+        return handleCommand(text, { platform: "cli", canManageChannel: true }, deps);
       });
       io.stdout(
         opts.json ? `${JSON.stringify(reply, null, 2)}\n` : renderText(reply, { width: io.columns ?? 88 }),

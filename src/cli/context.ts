@@ -16,6 +16,10 @@ export interface CliIo {
   /** The process's streams, for the interactive prompt (`serve`). */
   stdin?: Readable & { isTTY?: boolean };
   stdoutStream?: Writable;
+  /**
+   * Ends a headless `serve` (chat platforms only) when aborted. Default: the process's SIGINT or SIGTERM.
+   */
+  shutdown?: AbortSignal;
 }
 
 export interface GlobalOptions {
