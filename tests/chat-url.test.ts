@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CommandContext, CoreDeps } from "../src/core/deps.js";
 import { handleCommand } from "../src/core/engine.js";
 import type { Reply } from "../src/core/reply.js";
 import { createChatUrlService } from "../src/ingest/chat-url-service.js";
-import type { Store } from "../src/store/store.js";
-import { articlePage, FERRY_COURIER, FERRY_POST, feedEnv, rss, testClock } from "./helpers/feed-fixtures.js";
-import { type LocalServer, type Route, startLocalServer } from "./helpers/local-server.js";
+import { articlePage, FERRY_COURIER, FERRY_POST, rss, testClock } from "./helpers/feed-fixtures.js";
+import type { Route } from "./helpers/local-server.js";
+import { useServedFeedEnv } from "./helpers/poller-env.js";
 
-let store: Store | undefined;
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  await store?.close();
-  server = undefined;
-  store = undefined;
-});
+const serve = useServedFeedEnv();
 
 const SLACK: CommandContext = { platform: "slack", workspaceId: "T1", channelId: "C1", userId: "U1" };
 const html = (body: string) => ({ headers: { "content-type": "text/html; charset=utf-8" }, body });
@@ -23,12 +16,10 @@ async function setup(
   routes: Record<string, Route>,
   options: { allowed?: string; maxBytes?: number; timeoutMs?: number; noUrls?: boolean } = {},
 ) {
-  server = await startLocalServer(routes);
-  const env = await feedEnv({
+  const { srv, env } = await serve(routes, {
     allowed: options.allowed ?? "127.0.0.1",
     fetchTimeoutMs: options.timeoutMs ?? 2000,
   });
-  store = env.store;
   const clock = testClock();
   const limits = { ...env.limits, maxBytes: options.maxBytes ?? env.limits.maxBytes };
   const deps: CoreDeps = { store: env.store, now: clock.now, logger: env.logger };
@@ -42,7 +33,7 @@ async function setup(
     });
   }
   const run = (text: string, context: CommandContext = SLACK) => handleCommand(text, context, deps);
-  return { run, store: env.store, srv: server };
+  return { run, store: env.store, srv };
 }
 
 function text(reply: Reply): string {

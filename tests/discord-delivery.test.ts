@@ -1,34 +1,13 @@
-import { afterEach, beforeAll, expect, test } from "vitest";
-import type { RunningAdapter } from "../src/adapters/adapter.js";
+import { expect, test } from "vitest";
 import { embedChars, LIMITS } from "../src/adapters/discord/embeds.js";
-import type { CommandContext, CoreDeps } from "../src/core/deps.js";
+import type { CommandContext } from "../src/core/deps.js";
 import type { Reply } from "../src/core/reply.js";
-import { demoDeps } from "./helpers/demo-store.js";
-import { type BotOptions, messageOf, requestsFor, startBot } from "./helpers/discord-bot.js";
-import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from "./helpers/fake-discord.js";
+import { messageOf, requestsFor, useBotTestEnv } from "./helpers/discord-bot.js";
+import type { FakeDiscord, RecordedRequest } from "./helpers/fake-discord.js";
 import { CHANNEL_ID, GUILD_ID } from "./helpers/fake-discord-payloads.js";
 import { bigReply, hostileReply } from "./helpers/reply-fixtures.js";
 
-let deps: CoreDeps;
-let fake: FakeDiscord | null = null;
-let bot: RunningAdapter | null = null;
-
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.close();
-  bot = null;
-  fake = null;
-});
-
-async function setup(options: BotOptions = {}): Promise<FakeDiscord> {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake, deps, options);
-  return fake;
-}
+const discord = useBotTestEnv();
 
 const always = (reply: Reply) => async () => reply;
 
@@ -50,7 +29,7 @@ function messageChars(r: RecordedRequest): number {
 
 test("a reply too long for one message goes on in follow-ups, each within Discord's limits", async () => {
   const reply = bigReply(20, 4, 60);
-  const f = await setup({ deferAfterMs: 60_000, answer: always(reply) });
+  const f = await discord.setup({ deferAfterMs: 60_000, answer: always(reply) });
   const { token } = f.interact({ name: "brief" });
   await f.waitForRequest((r) => r.method === "POST" && r.path.endsWith(`/${token}`));
   // Let the remaining follow-ups arrive: the last one carries the footer.
@@ -71,7 +50,7 @@ test("a reply too long for one message goes on in follow-ups, each within Discor
 });
 
 test("article text cannot ping anyone nor inject links or markup", async () => {
-  const f = await setup({ deferAfterMs: 60_000, answer: always(hostileReply()) });
+  const f = await discord.setup({ deferAfterMs: 60_000, answer: always(hostileReply()) });
   const { token } = f.interact({ name: "ask", options: [{ name: "question", type: 3, value: "x" }] });
   const message = messageOf(await f.waitForRequest((r) => r.path.endsWith(`/${token}/callback`)));
   expect(message.allowed_mentions).toEqual({ parse: [] });
@@ -96,7 +75,7 @@ test("progress edits the deferred reply at most once per interval, and the answe
     context.onProgress?.(partial(3));
     return { ...hostileReply(), title: "Done" };
   };
-  const f = await setup({ deferAfterMs: 60_000, progressIntervalMs: 60_000, answer });
+  const f = await discord.setup({ deferAfterMs: 60_000, progressIntervalMs: 60_000, answer });
   fakeRef = f;
   const { token } = f.interact({ name: "ask", options: [{ name: "question", type: 3, value: "x" }] });
   await f.waitForRequest((r) => r.method === "PATCH" && JSON.stringify(r.body).includes('"Done"'));
@@ -105,7 +84,7 @@ test("progress edits the deferred reply at most once per interval, and the answe
 });
 
 test("a rate-limited (429) follow-up is retried after Retry-After", async () => {
-  const f = await setup({ deferAfterMs: 60_000, answer: always(bigReply(12, 4, 60)) });
+  const f = await discord.setup({ deferAfterMs: 60_000, answer: always(bigReply(12, 4, 60)) });
   f.rateLimit({ method: "POST", path: /^\/webhooks\//, retryAfter: 1 });
   const { token } = f.interact({ name: "brief" });
   const retried = await f.waitForRequest(
@@ -118,9 +97,9 @@ test("a rate-limited (429) follow-up is retried after Retry-After", async () => 
 });
 
 test("the channel poster posts and edits channel messages with empty allowed_mentions", async () => {
-  const f = await setup();
+  const f = await discord.setup();
   const channel = { platform: "discord" as const, workspaceId: GUILD_ID, channelId: CHANNEL_ID };
-  const posted = await bot?.poster.post(channel, bigReply(30, 4, 60));
+  const posted = await discord.bot?.poster.post(channel, bigReply(30, 4, 60));
   const posts = f.requests.filter(
     (r) => r.method === "POST" && r.path === `/channels/${CHANNEL_ID}/messages`,
   );
@@ -131,7 +110,7 @@ test("the channel poster posts and edits channel messages with empty allowed_men
     expect(p.headers.authorization).toBe("Bot fake.bot.token");
     expect(messageChars(p)).toBeLessThanOrEqual(LIMITS.totalPerMessage);
   }
-  await bot?.poster.edit(channel, posted ?? { id: "" }, hostileReply());
+  await discord.bot?.poster.edit(channel, posted ?? { id: "" }, hostileReply());
   const edits = f.requests.filter((r) => r.method === "PATCH");
   expect(edits.map((r) => r.path)).toEqual(
     posted?.id.split(",").map((id) => `/channels/${CHANNEL_ID}/messages/${id}`),

@@ -1,40 +1,17 @@
-import { afterEach, beforeAll, expect, test } from "vitest";
-import type { RunningAdapter } from "../src/adapters/adapter.js";
+import { expect, test } from "vitest";
 import { startDiscord } from "../src/adapters/discord/start.js";
 import { COMMANDS } from "../src/core/commands/registry.js";
-import type { CoreDeps } from "../src/core/deps.js";
 import { silentLogger } from "../src/logger.js";
-import { demoDeps } from "./helpers/demo-store.js";
-import { type BotOptions, messageOf, startBot } from "./helpers/discord-bot.js";
+import { messageOf, useBotTestEnv } from "./helpers/discord-bot.js";
 import {
   FAKE_APP_ID,
   type FakeDiscord,
-  type FakeDiscordOptions,
   type GatewayFrame,
   startFakeDiscord,
 } from "./helpers/fake-discord.js";
 import { GUILD_ID } from "./helpers/fake-discord-payloads.js";
 
-let deps: CoreDeps;
-let fake: FakeDiscord | null = null;
-let bot: RunningAdapter | null = null;
-
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.close();
-  bot = null;
-  fake = null;
-});
-
-async function setup(fakeOptions: FakeDiscordOptions = {}, options: BotOptions = {}): Promise<FakeDiscord> {
-  fake = await startFakeDiscord(fakeOptions);
-  bot = await startBot(fake, deps, { deferAfterMs: 60_000, ...options });
-  return fake;
-}
+const discord = useBotTestEnv({ deferAfterMs: 60_000 });
 
 const isOp = (op: number) => (f: GatewayFrame) => f.op === op;
 
@@ -46,7 +23,7 @@ async function answerTitle(f: FakeDiscord): Promise<unknown> {
 }
 
 test("logs in with the Guilds intent only, uncompressed JSON v10, and its heartbeats are acknowledged", async () => {
-  const f = await setup();
+  const f = await discord.setup();
   const identify = (await f.waitForFrame(isOp(2))).d as { intents: number; compress: boolean; token: string };
   expect(identify.intents).toBe(1);
   expect(identify.compress).toBe(false);
@@ -57,7 +34,7 @@ test("logs in with the Guilds intent only, uncompressed JSON v10, and its heartb
 });
 
 test("registers every registry command in the guild at startup", async () => {
-  const f = await setup();
+  const f = await discord.setup();
   const put = f.requests.find((r) => r.method === "PUT");
   expect(put?.path).toBe(`/applications/${FAKE_APP_ID}/guilds/${GUILD_ID}/commands`);
   expect(put?.headers.authorization).toBe("Bot fake.bot.token");
@@ -73,7 +50,7 @@ test("after the gateway drops the connection, the client resumes its session and
   const logged: string[] = [];
   const log = (_data: unknown, message?: string) => void logged.push(message ?? "");
   const logger = { debug: log, info: log, warn: log, error: log };
-  const f = await setup({}, { logger });
+  const f = await discord.setup({ logger });
   const ready = (await f.waitForFrame(isOp(2))).d;
   expect(ready).toBeDefined();
   f.dropConnection();
@@ -86,7 +63,7 @@ test("after the gateway drops the connection, the client resumes its session and
 });
 
 test("when the session cannot be resumed, the client identifies again and keeps answering", async () => {
-  const f = await setup({ acceptResume: false });
+  const f = await discord.setup({}, { acceptResume: false });
   f.dropConnection();
   await f.waitForFrame(isOp(6));
   // discord.js spaces identifies of one bucket 5 s apart (plus jitter), as Discord's max_concurrency requires.
@@ -96,14 +73,19 @@ test("when the session cannot be resumed, the client identifies again and keeps 
 });
 
 test("a rejected token stops startup with a message naming DISCORD_TOKEN", async () => {
-  fake = await startFakeDiscord();
-  const config = { token: "wrong.token", applicationId: FAKE_APP_ID, guildId: null, apiUrl: fake.apiUrl };
-  const started = startDiscord({ config, deps, logger: silentLogger, rest: { retries: 0 } });
+  discord.fake = await startFakeDiscord();
+  const config = {
+    token: "wrong.token",
+    applicationId: FAKE_APP_ID,
+    guildId: null,
+    apiUrl: discord.fake.apiUrl,
+  };
+  const started = startDiscord({ config, deps: discord.deps, logger: silentLogger, rest: { retries: 0 } });
   await expect(started).rejects.toMatchObject({
     code: "CONFIG_INVALID",
     message: expect.stringContaining("DISCORD_TOKEN"),
   });
-  expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+  expect(discord.fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
     `PUT /applications/${FAKE_APP_ID}/commands 401`,
   ]);
 });

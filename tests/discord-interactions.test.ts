@@ -1,39 +1,12 @@
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import type { RunningAdapter } from "../src/adapters/adapter.js";
+import { describe, expect, test } from "vitest";
 import { embedChars, LIMITS } from "../src/adapters/discord/embeds.js";
-import type { CommandContext, CoreDeps } from "../src/core/deps.js";
+import type { CommandContext } from "../src/core/deps.js";
 import type { Reply } from "../src/core/reply.js";
-import { demoDeps } from "./helpers/demo-store.js";
-import {
-  type BotOptions,
-  messageOf,
-  requestsFor,
-  type SentMessage,
-  startBot,
-} from "./helpers/discord-bot.js";
-import { type FakeDiscord, startFakeDiscord } from "./helpers/fake-discord.js";
+import { messageOf, requestsFor, type SentMessage, useBotTestEnv } from "./helpers/discord-bot.js";
+import type { FakeDiscord } from "./helpers/fake-discord.js";
 import { CHANNEL_ID, MANAGER_PERMISSIONS } from "./helpers/fake-discord-payloads.js";
 
-let deps: CoreDeps;
-let fake: FakeDiscord | null = null;
-let bot: RunningAdapter | null = null;
-
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.close();
-  bot = null;
-  fake = null;
-});
-
-async function setup(options: BotOptions = {}): Promise<FakeDiscord> {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake, deps, options);
-  return fake;
-}
+const discord = useBotTestEnv();
 
 const EPHEMERAL = 64;
 const callbackOf = (f: FakeDiscord, token: string) =>
@@ -54,7 +27,7 @@ function expectWithinLimits(message: SentMessage): void {
 
 describe("Discord slash commands, through discord.js and a fake Discord", () => {
   test("a quick answer is a public reply (type 4) of embeds with empty allowed_mentions", async () => {
-    const f = await setup({ deferAfterMs: 60_000 });
+    const f = await discord.setup({ deferAfterMs: 60_000 });
     const { token } = f.interact({ name: "brief", options: [] });
     const callback = await callbackOf(f, token);
     const body = callback.body as { type: number; data: SentMessage };
@@ -67,7 +40,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
   });
 
   test("a slow answer is deferred (type 5), then the original reply is edited with it", async () => {
-    const f = await setup({ deferAfterMs: 0 });
+    const f = await discord.setup({ deferAfterMs: 0 });
     const { token } = f.interact({
       name: "stance",
       options: [{ name: "topic", type: 3, value: "sovereignty" }],
@@ -86,7 +59,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
   });
 
   test("usage errors and help are ephemeral replies", async () => {
-    const f = await setup({ deferAfterMs: 60_000 });
+    const f = await discord.setup({ deferAfterMs: 60_000 });
     const usage = f.interact({ name: "stance", options: [] });
     const help = f.interact({ name: "help", options: [] });
     const usageReply = messageOf(await callbackOf(f, usage.token));
@@ -98,7 +71,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
   });
 
   test("an error after deferring replaces the public 'thinking' reply with an ephemeral follow-up", async () => {
-    const f = await setup({ deferAfterMs: 0 });
+    const f = await discord.setup({ deferAfterMs: 0 });
     const { token } = f.interact({ name: "stance", options: [] });
     const followUp = await f.waitForRequest(
       (r) => r.method === "POST" && r.path.endsWith(`/webhooks/${r.path.split("/")[2]}/${token}`),
@@ -110,7 +83,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
   });
 
   test("autocomplete answers (type 8) with stored topics matching what was typed", async () => {
-    const f = await setup();
+    const f = await discord.setup();
     const { token } = f.interact({
       type: 4,
       name: "stance",
@@ -126,7 +99,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
   });
 
   test("the quotes option autocompletes people from the store", async () => {
-    const f = await setup();
+    const f = await discord.setup();
     const { token } = f.interact({
       type: 4,
       name: "quotes",
@@ -137,7 +110,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
   });
 
   test("channel setup needs Manage Channels when it runs; a manager may subscribe the channel", async () => {
-    const f = await setup({ deferAfterMs: 60_000 });
+    const f = await discord.setup({ deferAfterMs: 60_000 });
     const options = [{ name: "topic", type: 3, value: "tolm" }];
     const member = f.interact({ name: "subscribe", options });
     const refused = messageOf(await callbackOf(f, member.token));
@@ -152,7 +125,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
       workspaceId: "1300000000000000001",
       channelId: CHANNEL_ID,
     };
-    expect((await deps.store.channels.subscriptions(channel)).map((s) => s.topic)).toEqual(["tolm"]);
+    expect((await discord.deps.store.channels.subscriptions(channel)).map((s) => s.topic)).toEqual(["tolm"]);
   });
 
   test("the core gets the command line, who asked and where; in a DM the user may set up the DM", async () => {
@@ -161,7 +134,7 @@ describe("Discord slash commands, through discord.js and a fake Discord", () => 
       seen.push({ text, context });
       return { kind: "help", title: "ok", sections: [], citations: [], data: { commands: [] } };
     };
-    const f = await setup({ answer, deferAfterMs: 60_000 });
+    const f = await discord.setup({ answer, deferAfterMs: 60_000 });
     const brief = f.interact({
       name: "brief",
       options: [

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findCommand } from "../src/core/commands/registry.js";
 import type { CommandContext, CoreDeps } from "../src/core/deps.js";
 import { handleCommand } from "../src/core/engine.js";
 import type { Reply } from "../src/core/reply.js";
 import { createChatUrlService } from "../src/ingest/chat-url-service.js";
 import { FeedPoller } from "../src/schedule/feed-poller.js";
-import type { Store } from "../src/store/store.js";
-import { articlePage, FERRY_POST, feedEnv, rss, testClock } from "./helpers/feed-fixtures.js";
-import { type LocalServer, startLocalServer } from "./helpers/local-server.js";
+import { articlePage, FERRY_POST, rss, testClock } from "./helpers/feed-fixtures.js";
+import { useServedFeedEnv } from "./helpers/poller-env.js";
 
-let store: Store | undefined;
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  await store?.close();
-  server = undefined;
-  store = undefined;
-});
+const serve = useServedFeedEnv();
 
 const ADMIN: CommandContext = {
   platform: "discord",
@@ -36,20 +28,18 @@ const FEED = rss("Harlow Post", [
 ]);
 
 async function setup() {
-  server = await startLocalServer({
+  const { srv, env } = await serve({
     "/rss": { headers: { "content-type": "application/rss+xml" }, body: FEED },
     "/page": { headers: { "content-type": "text/html" }, body: articlePage("Ferry", FERRY_POST) },
     "/broken": { headers: { "content-type": "application/rss+xml" }, body: "<rss><channel><item></rss>" },
     "/down": { status: 500, body: "" },
   });
-  const env = await feedEnv();
-  store = env.store;
   const clock = testClock();
   const urls = createChatUrlService({ ...env, now: clock.now, feedPollMinutes: 15 });
   const deps: CoreDeps = { store: env.store, now: clock.now, logger: env.logger, urls };
   const poller = new FeedPoller({ ...env, now: clock.now, pollMinutes: 15 });
   const run = (text: string, context: CommandContext = ADMIN) => handleCommand(text, context, deps);
-  return { run, store: env.store, srv: server, clock, poller };
+  return { run, store: env.store, srv, clock, poller };
 }
 
 function lines(reply: Reply): string[] {

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FERRY_POST, LIBRARY_FIRE, rss } from "./helpers/feed-fixtures.js";
-import { type PollerEnv, pollerEnv, xml } from "./helpers/poller-env.js";
+import { usePollerEnv, xml } from "./helpers/poller-env.js";
 
-let current: PollerEnv | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function setup(...args: Parameters<typeof pollerEnv>): Promise<PollerEnv> {
-  current = await pollerEnv(...args);
-  return current;
-}
+const setup = usePollerEnv();
 
 describe("polling feeds that fail", () => {
   it("records malformed XML as an error with backoff, and still polls the next feed", async () => {

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { articlePage, FERRY_COURIER, FERRY_POST, LIBRARY_FIRE, rss } from "./helpers/feed-fixtures.js";
-import { type PollerEnv, pollerEnv, xml } from "./helpers/poller-env.js";
+import { usePollerEnv, xml } from "./helpers/poller-env.js";
 
-let current: PollerEnv | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function setup(...args: Parameters<typeof pollerEnv>): Promise<PollerEnv> {
-  current = await pollerEnv(...args);
-  return current;
-}
+const setup = usePollerEnv();
 
 describe("polling feeds", () => {
   it("ingests new items from two feeds, groups them into stories and reports them to onIngested", async () => {

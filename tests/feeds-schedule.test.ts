@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { serialize } from "../src/ingest/serialize.js";
 import { FERRY_POST, rss } from "./helpers/feed-fixtures.js";
-import { type PollerEnv, pollerEnv, xml } from "./helpers/poller-env.js";
+import { usePollerEnv, xml } from "./helpers/poller-env.js";
 
-let current: PollerEnv | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function setup(...args: Parameters<typeof pollerEnv>): Promise<PollerEnv> {
-  current = await pollerEnv(...args);
-  return current;
-}
+const setup = usePollerEnv();
 
 describe("the polling schedule", () => {
   it("polls once on start, then on every tick of the job, and stops the job on stop", async () => {

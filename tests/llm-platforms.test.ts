@@ -60,7 +60,10 @@ describe("a model's answer streamed into chat", () => {
     const isEdit = (r: { method: string; path: string }) =>
       r.method === "PATCH" && r.path.endsWith(`/${token}/messages/@original`);
     const final = await discord.waitForRequest(
-      (r) => isEdit(r) && JSON.stringify(r.body).includes("Tolm") && !JSON.stringify(r.body).includes(STILL_WRITING),
+      (r) =>
+        isEdit(r) &&
+        JSON.stringify(r.body).includes("Tolm") &&
+        !JSON.stringify(r.body).includes(STILL_WRITING),
       10_000,
     );
     const edits = discord.requests.filter(isEdit).map((r) => JSON.stringify(r.body));

@@ -1,35 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CoreDeps } from "../src/core/deps.js";
 import { handleCommand } from "../src/core/engine.js";
 import type { Reply } from "../src/core/reply.js";
-import { demoDeps } from "./helpers/demo-store.js";
-import {
-  type CapturedRequest,
-  type FakeAnswer,
-  type FakeOpenAi,
-  fakeModelWriter,
-  passagesOf,
-  passageWith,
-  startFakeOpenAi,
-} from "./helpers/fake-openai.js";
+import { passagesOf, passageWith, useModelTestEnv } from "./helpers/fake-openai.js";
 
-let deps: CoreDeps;
-let server: FakeOpenAi | undefined;
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-afterAll(async () => {
-  await deps.store.close();
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function withModel(script: (req: CapturedRequest) => FakeAnswer, timeoutMs = 5000) {
-  server = await startFakeOpenAi(script);
-  return { ...deps, writer: fakeModelWriter(server, deps.store, { timeoutMs }) };
-}
+const llm = useModelTestEnv();
 
 /** Runs a command with progress reporting, keeping every partial reply. */
 async function runStreaming(text: string, d: CoreDeps): Promise<{ reply: Reply; partials: Reply[] }> {
@@ -43,7 +18,7 @@ const sentencesOf = (r: Reply) => (r.kind === "answer" ? r.data.sentences.map((s
 
 describe("streaming with progress", () => {
   it("streams the answer and reports each verified sentence as it arrives, never an unsupported one", async () => {
-    const d = await withModel((req) => {
+    const d = await llm.withModel((req) => {
       const korvin = passageWith(req, /Adela Korvin, on Tuesday rejected/);
       const osk = passageWith(req, "Maren Osk");
       return {
@@ -57,7 +32,7 @@ describe("streaming with progress", () => {
       };
     });
     const { reply, partials } = await runStreaming(ASK, d);
-    expect(server?.requests[0]?.body.stream).toBe(true);
+    expect(llm.server?.requests[0]?.body.stream).toBe(true);
     expect(partials.map(sentencesOf)).toEqual([
       ["Adela Korvin rejected the offer on Tuesday."],
       [
@@ -75,7 +50,10 @@ describe("streaming with progress", () => {
   });
 
   it("shows a briefing's stories as they are written, each partial a part of the final briefing", async () => {
-    const d = await withModel((req) => ({ chunkDelayMs: 5, content: `${passagesOf(req).get("P1")} [P1]\n` }));
+    const d = await llm.withModel((req) => ({
+      chunkDelayMs: 5,
+      content: `${passagesOf(req).get("P1")} [P1]\n`,
+    }));
     const { reply, partials } = await runStreaming("/brief", d);
     if (reply.kind !== "brief") throw new Error(reply.kind);
     expect(reply.data.stories).toHaveLength(3);
@@ -91,18 +69,18 @@ describe("streaming with progress", () => {
   });
 
   it("gives the offline answer at the deadline when a stream is too slow", async () => {
-    const d = await withModel(
+    const d = await llm.withModel(
       () => ({
         chunkDelayMs: 100,
         content: "Adela Korvin rejected the offer on Tuesday, as many reports said [P1].\n",
       }),
-      300,
+      { timeoutMs: 300 },
     );
     const started = Date.now();
     const { reply } = await runStreaming(ASK, d);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(reply.note).toBe("The language model did not answer within 0.3 s, so this is the offline answer.");
-    const offline = await handleCommand(ASK, { platform: "cli" }, deps);
+    const offline = await handleCommand(ASK, { platform: "cli" }, llm.deps);
     expect(sentencesOf(reply)).toEqual(sentencesOf(offline));
   });
 });

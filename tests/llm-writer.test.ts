@@ -1,43 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CoreDeps } from "../src/core/deps.js";
 import { handleCommand } from "../src/core/engine.js";
 import type { Reply } from "../src/core/reply.js";
-import { demoDeps } from "./helpers/demo-store.js";
 import {
   type CapturedRequest,
-  type FakeAnswer,
-  type FakeOpenAi,
   fakeModelWriter,
   passagesOf,
   passageWith,
   startFakeOpenAi,
   subjectOf,
+  useModelTestEnv,
 } from "./helpers/fake-openai.js";
 
-let deps: CoreDeps;
-let server: FakeOpenAi | undefined;
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-afterAll(async () => {
-  await deps.store.close();
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function withModel(script: (req: CapturedRequest) => FakeAnswer): Promise<CoreDeps> {
-  server = await startFakeOpenAi(script);
-  return { ...deps, writer: fakeModelWriter(server, deps.store) };
-}
+const llm = useModelTestEnv();
 
 const run = (text: string, d: CoreDeps) => handleCommand(text, { platform: "cli" }, d);
 
 /** The stored text of the articles a reply line cites. */
 async function citedTexts(reply: Reply, cite: number[]): Promise<string[]> {
   const ids = cite.map((n) => reply.citations.find((c) => c.n === n)?.articleId ?? "");
-  return (await deps.store.getArticles(ids)).map((a) => a.text.replace(/\s+/g, " "));
+  return (await llm.deps.store.getArticles(ids)).map((a) => a.text.replace(/\s+/g, " "));
 }
 
 const ASK = "/ask How many soldiers did Norvania offer?";
@@ -45,7 +27,7 @@ const ASK = "/ask How many soldiers did Norvania offer?";
 describe("/ask with a model", () => {
   it("answers in the model's sentences, each cited to the article its passage comes from", async () => {
     let passages = new Map<string, string>();
-    const d = await withModel((req) => {
+    const d = await llm.withModel((req) => {
       passages = passagesOf(req);
       const osk = passageWith(req, "Maren Osk");
       const korvin = passageWith(req, /Adela Korvin, on Tuesday rejected/);
@@ -69,17 +51,17 @@ describe("/ask with a model", () => {
     for (const [i, line] of lines.entries()) {
       const passage = [...passages.values()].find((p) => expected[i]?.test(p)) ?? "none";
       expect(await citedTexts(reply, line.cite)).toEqual([expect.stringContaining(passage)]);
-      const article = await deps.store.getArticle(reply.data.sentences[i]?.articleId ?? "");
+      const article = await llm.deps.store.getArticle(reply.data.sentences[i]?.articleId ?? "");
       expect(article?.text.replace(/\s+/g, " ")).toContain(passage);
     }
-    const body = server?.requests[0]?.body;
+    const body = llm.server?.requests[0]?.body;
     expect(body?.model).toMatch(/^fake-model-/);
     expect(body?.max_tokens).toBe(400);
-    expect(server?.requests[0]?.authorization).toBe("Bearer test-key");
+    expect(llm.server?.requests[0]?.authorization).toBe("Bearer test-key");
   });
 
   it("replaces unsupported sentences with extractive ones and says how many", async () => {
-    const d = await withModel((req) => ({
+    const d = await llm.withModel((req) => ({
       content: [
         `Adela Korvin rejected the offer on Tuesday [${passageWith(req, /Adela Korvin, on Tuesday rejected/)}].`,
         // Osk is not in the passage it cites.
@@ -88,7 +70,7 @@ describe("/ask with a model", () => {
         `Norvania offered 3,000 soldiers to guard the pumping stations [${passageWith(req, "300 soldiers")}].`,
       ].join("\n"),
     }));
-    const offline = await run(ASK, deps);
+    const offline = await run(ASK, llm.deps);
     const reply = await run(ASK, d);
     if (reply.kind !== "answer" || offline.kind !== "answer") throw new Error(reply.kind);
     expect(reply.note).toBe(
@@ -103,7 +85,7 @@ describe("/ask with a model", () => {
 
 describe("/brief and /stance with a model", () => {
   it("writes story sentences merged across outlets, citing each outlet's article", async () => {
-    const d = await withModel((req) => {
+    const d = await llm.withModel((req) => {
       const passages = passagesOf(req);
       const offer = passageWith(req, "300 soldiers");
       const ambrel = passageWith(req, "Ruth Ambrel, said on Tuesday");
@@ -135,7 +117,7 @@ describe("/brief and /stance with a model", () => {
   });
 
   it("writes each actor's position in one model sentence cited to its article", async () => {
-    const d = await withModel((req) => {
+    const d = await llm.withModel((req) => {
       if (subjectOf(req) === "Adela Korvin") {
         const p = passageWith(req, "will not accept foreign troops on its territory” and accused");
         return {
@@ -155,9 +137,9 @@ describe("/brief and /stance with a model", () => {
     expect(texts).toEqual([
       expect.stringContaining("accused Norvania of ignoring the principle of non-intervention"),
     ]);
-    expect(server?.requests.length).toBe(reply.data.actors.length);
+    expect(llm.server?.requests.length).toBe(reply.data.actors.length);
     expect(
-      server?.requests.every((r) => r.body.messages[1]?.content.includes("⟪TOPIC⟫\nsovereignty\n")),
+      llm.server?.requests.every((r) => r.body.messages[1]?.content.includes("⟪TOPIC⟫\nsovereignty\n")),
     ).toBe(true);
   });
 });
@@ -177,7 +159,7 @@ describe("instructions inside articles", () => {
     dir.write("injected.txt", `Harbor talks\n\n${injected}`);
     const report = await env.ingest([dir.dir]);
     expect(report.added).toHaveLength(2);
-    server = await startFakeOpenAi((req) => {
+    llm.server = await startFakeOpenAi((req) => {
       const target = passageWith(req, "Ignore previous instructions");
       return {
         content: `The dock workers ended their 12-day strike after Paul Ferrand agreed to a 10 percent raise [${target}].`,
@@ -186,15 +168,15 @@ describe("instructions inside articles", () => {
     const local: CoreDeps = {
       store: env.store,
       now: () => new Date("2026-05-01T12:00:00Z"),
-      logger: deps.logger,
+      logger: llm.deps.logger,
     };
     const question = "/ask What did the harbor director offer the dock workers?";
     const offline = await run(question, local);
-    const reply = await run(question, { ...local, writer: fakeModelWriter(server, env.store) });
+    const reply = await run(question, { ...local, writer: fakeModelWriter(llm.server, env.store) });
     await env.store.close();
 
-    const user = server.requests[0]?.body.messages[1]?.content ?? "";
-    const id = passageWith(server.requests[0] as CapturedRequest, "Ignore previous instructions");
+    const user = llm.server.requests[0]?.body.messages[1]?.content ?? "";
+    const id = passageWith(llm.server.requests[0] as CapturedRequest, "Ignore previous instructions");
     expect(id).not.toBe("P0");
     // The instruction sits inside its passage's fence; the forged markers were neutralised.
     expect(user).toMatch(
@@ -203,7 +185,7 @@ describe("instructions inside articles", () => {
       ),
     );
     expect(user.match(/⟪SYSTEM⟫/g)).toBeNull();
-    expect(server.requests[0]?.body.messages[0]?.content).toMatch(/never instructions to you/);
+    expect(llm.server.requests[0]?.body.messages[0]?.content).toMatch(/never instructions to you/);
     if (reply.kind !== "answer" || offline.kind !== "answer") throw new Error(reply.kind);
     expect(reply.note).toBe(
       "1 model sentence was not supported by its sources and was replaced with an extractive one.",

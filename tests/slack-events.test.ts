@@ -1,28 +1,10 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { CoreDeps } from "../src/core/deps.js";
+import { describe, expect, test } from "vitest";
 import { handleCommand } from "../src/core/engine.js";
 import { errorReply, type Reply } from "../src/core/reply.js";
-import { demoDeps } from "./helpers/demo-store.js";
-import { BOT_USER, FakeSlack, type Json } from "./helpers/fake-slack.js";
-import { eventBody, postToApp, slashBody, startTestApp, type TestApp } from "./helpers/slack-app.js";
+import { BOT_USER, type Json } from "./helpers/fake-slack.js";
+import { eventBody, postToApp, slashBody, startTestApp, useSlackTestEnv } from "./helpers/slack-app.js";
 
-let deps: CoreDeps;
-let fake: FakeSlack;
-let app: TestApp | undefined;
-
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-
-beforeEach(async () => {
-  fake = await FakeSlack.start();
-});
-
-afterEach(async () => {
-  await app?.adapter.stop();
-  app = undefined;
-  await fake.close();
-});
+const slack = useSlackTestEnv();
 
 const mention = (text: string, ts = "1700000001.000100", extra: Json = {}) => ({
   type: "app_mention",
@@ -34,16 +16,16 @@ const mention = (text: string, ts = "1700000001.000100", extra: Json = {}) => ({
   ...extra,
 });
 
-const posted = () => fake.callsTo("chat.postMessage");
+const posted = () => slack.fake.callsTo("chat.postMessage");
 
 describe("Slack mentions and direct messages", () => {
   test("a mention is answered in a thread under it, in Block Kit", async () => {
-    app = await startTestApp(fake, deps);
-    const res = await postToApp(app, eventBody(mention(`<@${BOT_USER}> brief`), "Ev1"), {
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    const res = await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> brief`), "Ev1"), {
       contentType: "application/json",
     });
     expect(res.status).toBe(200);
-    const [call] = await fake.waitFor(() => posted().length > 0 && posted());
+    const [call] = await slack.fake.waitFor(() => posted().length > 0 && posted());
     expect(call?.body).toMatchObject({
       channel: "C0CHAN01",
       thread_ts: "1700000001.000100",
@@ -54,18 +36,20 @@ describe("Slack mentions and direct messages", () => {
   });
 
   test("a mention inside a thread is answered in that thread", async () => {
-    app = await startTestApp(fake, deps);
+    slack.app = await startTestApp(slack.fake, slack.deps);
     const ev = mention(`<@${BOT_USER}> topics`, "1700000009.000100", { thread_ts: "1700000002.000100" });
-    await postToApp(app, eventBody(ev, "Ev2"), { contentType: "application/json" });
-    const [call] = await fake.waitFor(() => posted().length > 0 && posted());
+    await postToApp(slack.app, eventBody(ev, "Ev2"), { contentType: "application/json" });
+    const [call] = await slack.fake.waitFor(() => posted().length > 0 && posted());
     expect(call?.body.thread_ts).toBe("1700000002.000100");
   });
 
   test("help asked by mention is shown only to the caller", async () => {
-    app = await startTestApp(fake, deps);
-    await postToApp(app, eventBody(mention(`<@${BOT_USER}>`), "Ev3"), { contentType: "application/json" });
-    const [call] = await fake.waitFor(
-      () => fake.callsTo("chat.postEphemeral").length > 0 && fake.callsTo("chat.postEphemeral"),
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}>`), "Ev3"), {
+      contentType: "application/json",
+    });
+    const [call] = await slack.fake.waitFor(
+      () => slack.fake.callsTo("chat.postEphemeral").length > 0 && slack.fake.callsTo("chat.postEphemeral"),
     );
     expect(call?.body).toMatchObject({
       channel: "C0CHAN01",
@@ -77,7 +61,7 @@ describe("Slack mentions and direct messages", () => {
   });
 
   test("a direct message is answered in a thread, errors included", async () => {
-    app = await startTestApp(fake, deps);
+    slack.app = await startTestApp(slack.fake, slack.deps);
     const dm = (text: string, ts: string) => ({
       type: "message",
       channel_type: "im",
@@ -87,20 +71,20 @@ describe("Slack mentions and direct messages", () => {
       ts,
       event_ts: ts,
     });
-    await postToApp(app, eventBody(dm("stance sovereignty", "1700000003.000100"), "Ev4"), {
+    await postToApp(slack.app, eventBody(dm("stance sovereignty", "1700000003.000100"), "Ev4"), {
       contentType: "application/json",
     });
-    await postToApp(app, eventBody(dm("frobnicate", "1700000004.000100"), "Ev5"), {
+    await postToApp(slack.app, eventBody(dm("frobnicate", "1700000004.000100"), "Ev5"), {
       contentType: "application/json",
     });
-    await fake.waitFor(() => posted().length >= 2);
+    await slack.fake.waitFor(() => posted().length >= 2);
     const byThread = new Map(posted().map((c) => [c.body.thread_ts, c.body]));
     expect(byThread.get("1700000003.000100")?.blocks[0].text.text).toBe("Who stands where: sovereignty");
     expect(JSON.stringify(byThread.get("1700000004.000100")?.blocks)).toContain("Unknown command");
   });
 
   test("bot messages, edits and channel messages without a mention are ignored", async () => {
-    app = await startTestApp(fake, deps);
+    slack.app = await startTestApp(slack.fake, slack.deps);
     const base = {
       type: "message",
       channel: "D0DM0001",
@@ -108,19 +92,23 @@ describe("Slack mentions and direct messages", () => {
       text: "brief",
       ts: "1700000005.000100",
     };
-    await postToApp(app, eventBody({ ...base, channel_type: "im", bot_id: "B0OTHER" }, "Ev6"), {
+    await postToApp(slack.app, eventBody({ ...base, channel_type: "im", bot_id: "B0OTHER" }, "Ev6"), {
       contentType: "application/json",
     });
-    await postToApp(app, eventBody({ ...base, channel_type: "im", subtype: "message_changed" }, "Ev7"), {
+    await postToApp(
+      slack.app,
+      eventBody({ ...base, channel_type: "im", subtype: "message_changed" }, "Ev7"),
+      {
+        contentType: "application/json",
+      },
+    );
+    await postToApp(slack.app, eventBody({ ...base, channel_type: "channel", channel: "C0CHAN01" }, "Ev8"), {
       contentType: "application/json",
     });
-    await postToApp(app, eventBody({ ...base, channel_type: "channel", channel: "C0CHAN01" }, "Ev8"), {
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev9"), {
       contentType: "application/json",
     });
-    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev9"), {
-      contentType: "application/json",
-    });
-    const [call] = await fake.waitFor(() => posted().length > 0 && posted());
+    const [call] = await slack.fake.waitFor(() => posted().length > 0 && posted());
     expect(call?.body.blocks[0].text.text).toBe("Sources");
     await new Promise((r) => setTimeout(r, 100));
     expect(posted()).toHaveLength(1);
@@ -130,50 +118,52 @@ describe("Slack mentions and direct messages", () => {
     const throwing: typeof handleCommand = async () => {
       throw new Error("disk on fire");
     };
-    app = await startTestApp(fake, deps, "http", { run: throwing });
-    await postToApp(app, eventBody(mention(`<@${BOT_USER}> brief`), "EvT"), {
+    slack.app = await startTestApp(slack.fake, slack.deps, "http", { run: throwing });
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> brief`), "EvT"), {
       contentType: "application/json",
     });
-    const [call] = await fake.waitFor(
-      () => fake.callsTo("chat.postEphemeral").length > 0 && fake.callsTo("chat.postEphemeral"),
+    const [call] = await slack.fake.waitFor(
+      () => slack.fake.callsTo("chat.postEphemeral").length > 0 && slack.fake.callsTo("chat.postEphemeral"),
     );
     expect(JSON.stringify(call?.body.blocks)).toContain("Something went wrong: disk on fire");
-    expect(app.logs.find((l) => l.msg === "Slack command failed")).toMatchObject({
+    expect(slack.app.logs.find((l) => l.msg === "Slack command failed")).toMatchObject({
       channel: "C0CHAN01",
       user: "U0USER01",
     });
   });
 
   test("an event Slack delivers twice is answered once", async () => {
-    app = await startTestApp(fake, deps);
+    slack.app = await startTestApp(slack.fake, slack.deps);
     const body = eventBody(mention(`<@${BOT_USER}> sources`), "EvSame");
-    await postToApp(app, body, { contentType: "application/json" });
-    await postToApp(app, body, { contentType: "application/json" });
-    await fake.waitFor(() => posted().length > 0);
+    await postToApp(slack.app, body, { contentType: "application/json" });
+    await postToApp(slack.app, body, { contentType: "application/json" });
+    await slack.fake.waitFor(() => posted().length > 0);
     await new Promise((r) => setTimeout(r, 100));
     expect(posted()).toHaveLength(1);
   });
 
   test("a 429 on chat.postMessage is retried after its Retry-After and the answer delivered", async () => {
-    app = await startTestApp(fake, deps);
-    fake.fail("chat.postMessage", 429, { "retry-after": "1" });
-    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev10"), {
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    slack.fake.fail("chat.postMessage", 429, { "retry-after": "1" });
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev10"), {
       contentType: "application/json",
     });
-    await fake.waitFor(() => posted().length === 2);
-    expect(app.sleeps).toEqual([1000]);
+    await slack.fake.waitFor(() => posted().length === 2);
+    expect(slack.app.sleeps).toEqual([1000]);
     expect(posted()[1]?.body.blocks[0].text.text).toBe("Sources");
   });
 
   test("a mention answer that Slack keeps refusing is logged with the channel", async () => {
-    app = await startTestApp(fake, deps);
-    fake.fail("chat.postMessage", 429, { "retry-after": "1" }, 10);
-    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev11"), {
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    slack.fake.fail("chat.postMessage", 429, { "retry-after": "1" }, 10);
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> sources`), "Ev11"), {
       contentType: "application/json",
     });
-    const entry = await fake.waitFor(() => app?.logs.find((l) => l.msg === "Slack reply not delivered"));
+    const entry = await slack.fake.waitFor(() =>
+      slack.app?.logs.find((l) => l.msg === "Slack reply not delivered"),
+    );
     expect(entry).toMatchObject({ event: "app_mention", channel: "C0CHAN01" });
-    expect(app.logs.find((l) => l.msg === "Slack Web API call failed")).toMatchObject({
+    expect(slack.app.logs.find((l) => l.msg === "Slack Web API call failed")).toMatchObject({
       method: "chat.postMessage",
       attempt: 4,
     });
@@ -196,11 +186,11 @@ describe("Slack progress updates", () => {
 
   test("a slash command's partial answers replace each other in place, at most one a second, two in all", async () => {
     const clock = { t: Date.parse("2026-03-20T12:00:00Z") };
-    const slow = { ...deps, now: () => new Date(clock.t) };
-    app = await startTestApp(fake, slow, "http", { run: slowRun(clock) });
-    await postToApp(app, slashBody("/sources", "", fake.responseUrl("p")));
-    await fake.waitFor(() => fake.responsesTo("p").length === 3);
-    const bodies = fake.responsesTo("p");
+    const slow = { ...slack.deps, now: () => new Date(clock.t) };
+    slack.app = await startTestApp(slack.fake, slow, "http", { run: slowRun(clock) });
+    await postToApp(slack.app, slashBody("/sources", "", slack.fake.responseUrl("p")));
+    await slack.fake.waitFor(() => slack.fake.responsesTo("p").length === 3);
+    const bodies = slack.fake.responsesTo("p");
     expect(bodies.map((b) => b.blocks[0].text.text)).toEqual(["Writing 1", "Writing 3", "Sources"]);
     expect(bodies.map((b) => b.replace_original)).toEqual([false, true, true]);
     expect(bodies.every((b) => b.response_type === "in_channel")).toBe(true);
@@ -214,10 +204,10 @@ describe("Slack progress updates", () => {
   };
 
   test("a slash command whose partial answer was public but whose answer is an error removes the partial one", async () => {
-    app = await startTestApp(fake, deps, "http", { run: failingRun });
-    await postToApp(app, slashBody("/ask", "why", fake.responseUrl("f")));
-    await fake.waitFor(() => fake.responsesTo("f").length === 3);
-    const [partial, removal, error] = fake.responsesTo("f");
+    slack.app = await startTestApp(slack.fake, slack.deps, "http", { run: failingRun });
+    await postToApp(slack.app, slashBody("/ask", "why", slack.fake.responseUrl("f")));
+    await slack.fake.waitFor(() => slack.fake.responsesTo("f").length === 3);
+    const [partial, removal, error] = slack.fake.responsesTo("f");
     expect(partial.response_type).toBe("in_channel");
     expect(removal.delete_original).toBe(true);
     expect(error.response_type).toBe("ephemeral");
@@ -225,25 +215,25 @@ describe("Slack progress updates", () => {
   });
 
   test("a mention whose answer is an error deletes the partial answer and tells only the caller", async () => {
-    app = await startTestApp(fake, deps, "http", { run: failingRun });
-    await postToApp(app, eventBody(mention(`<@${BOT_USER}> ask why`), "EvF"), {
+    slack.app = await startTestApp(slack.fake, slack.deps, "http", { run: failingRun });
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> ask why`), "EvF"), {
       contentType: "application/json",
     });
-    await fake.waitFor(() => fake.callsTo("chat.postEphemeral").length === 1);
-    expect(fake.callsTo("chat.delete").map((c) => c.body.ts)).toEqual([posted()[0]?.answer.ts]);
-    expect(fake.callsTo("chat.postEphemeral")[0]?.body.user).toBe("U0USER01");
+    await slack.fake.waitFor(() => slack.fake.callsTo("chat.postEphemeral").length === 1);
+    expect(slack.fake.callsTo("chat.delete").map((c) => c.body.ts)).toEqual([posted()[0]?.answer.ts]);
+    expect(slack.fake.callsTo("chat.postEphemeral")[0]?.body.user).toBe("U0USER01");
   });
 
   test("a mention's partial answers are one message, edited in place, then replaced by the answer", async () => {
     const clock = { t: Date.parse("2026-03-20T12:00:00Z") };
-    const slow = { ...deps, now: () => new Date(clock.t) };
-    app = await startTestApp(fake, slow, "http", { run: slowRun(clock) });
-    await postToApp(app, eventBody(mention(`<@${BOT_USER}> sources`), "EvP"), {
+    const slow = { ...slack.deps, now: () => new Date(clock.t) };
+    slack.app = await startTestApp(slack.fake, slow, "http", { run: slowRun(clock) });
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> sources`), "EvP"), {
       contentType: "application/json",
     });
-    await fake.waitFor(() => fake.callsTo("chat.update").length === 2);
+    await slack.fake.waitFor(() => slack.fake.callsTo("chat.update").length === 2);
     expect(posted().map((c) => c.body.blocks[0].text.text)).toEqual(["Writing 1"]);
-    const updates = fake.callsTo("chat.update");
+    const updates = slack.fake.callsTo("chat.update");
     expect(updates.map((c) => c.body.blocks[0].text.text)).toEqual(["Writing 3", "Sources"]);
     const progressTs = posted()[0]?.answer.ts;
     expect(updates.map((c) => c.body.ts)).toEqual([progressTs, progressTs]);

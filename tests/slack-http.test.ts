@@ -1,27 +1,10 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { CommandContext, CoreDeps } from "../src/core/deps.js";
+import { describe, expect, test } from "vitest";
+import type { CommandContext } from "../src/core/deps.js";
 import { handleCommand } from "../src/core/engine.js";
-import { demoDeps } from "./helpers/demo-store.js";
-import { FakeSlack, type Json, slackSignature } from "./helpers/fake-slack.js";
-import { postToApp, slashBody, startTestApp, type TestApp } from "./helpers/slack-app.js";
+import { type Json, slackSignature } from "./helpers/fake-slack.js";
+import { postToApp, slashBody, startTestApp, type TestApp, useSlackTestEnv } from "./helpers/slack-app.js";
 
-let deps: CoreDeps;
-let fake: FakeSlack;
-let app: TestApp | undefined;
-
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-
-beforeEach(async () => {
-  fake = await FakeSlack.start();
-});
-
-afterEach(async () => {
-  await app?.adapter.stop();
-  app = undefined;
-  await fake.close();
-});
+const slack = useSlackTestEnv();
 
 /** Runs handleCommand and records the context of each call. */
 function recordingRun() {
@@ -37,11 +20,13 @@ const texts = (body: Json): string => JSON.stringify(body.blocks);
 
 describe("Slack slash commands over HTTP", () => {
   test("a signed slash command gets HTTP 200 within 3 s, then its answer at the response_url in Block Kit", async () => {
-    app = await startTestApp(fake, deps);
-    const res = await postToApp(app, slashBody("/brief", "", fake.responseUrl("r1")));
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    const res = await postToApp(slack.app, slashBody("/brief", "", slack.fake.responseUrl("r1")));
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
-    const [answer] = await fake.waitFor(() => fake.responsesTo("r1").length > 0 && fake.responsesTo("r1"));
+    const [answer] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("r1").length > 0 && slack.fake.responsesTo("r1"),
+    );
     expect(answer.response_type).toBe("in_channel");
     expect(answer.text).toMatch(/^Briefing/);
     expect(answer.blocks[0]).toEqual({
@@ -57,12 +42,14 @@ describe("Slack slash commands over HTTP", () => {
   });
 
   test("help and usage errors are ephemeral to the caller", async () => {
-    app = await startTestApp(fake, deps);
-    await postToApp(app, slashBody("/help", "", fake.responseUrl("help")));
-    await postToApp(app, slashBody("/stance", "", fake.responseUrl("usage")));
-    const [help] = await fake.waitFor(() => fake.responsesTo("help").length > 0 && fake.responsesTo("help"));
-    const [usage] = await fake.waitFor(
-      () => fake.responsesTo("usage").length > 0 && fake.responsesTo("usage"),
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    await postToApp(slack.app, slashBody("/help", "", slack.fake.responseUrl("help")));
+    await postToApp(slack.app, slashBody("/stance", "", slack.fake.responseUrl("usage")));
+    const [help] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("help").length > 0 && slack.fake.responsesTo("help"),
+    );
+    const [usage] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("usage").length > 0 && slack.fake.responsesTo("usage"),
     );
     expect(help.response_type).toBe("ephemeral");
     expect(texts(help)).toContain("/news-search");
@@ -71,22 +58,28 @@ describe("Slack slash commands over HTTP", () => {
   });
 
   test("the umbrella /newsdesk and the renamed /news-search run the commands they name", async () => {
-    app = await startTestApp(fake, deps);
-    await postToApp(app, slashBody("/newsdesk", "stance sovereignty", fake.responseUrl("u1")));
-    await postToApp(app, slashBody("/news-search", "troops", fake.responseUrl("u2")));
-    await postToApp(app, slashBody("/newsdesk", "", fake.responseUrl("u3")));
-    const [stance] = await fake.waitFor(() => fake.responsesTo("u1").length > 0 && fake.responsesTo("u1"));
-    const [search] = await fake.waitFor(() => fake.responsesTo("u2").length > 0 && fake.responsesTo("u2"));
-    const [help] = await fake.waitFor(() => fake.responsesTo("u3").length > 0 && fake.responsesTo("u3"));
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    await postToApp(slack.app, slashBody("/newsdesk", "stance sovereignty", slack.fake.responseUrl("u1")));
+    await postToApp(slack.app, slashBody("/news-search", "troops", slack.fake.responseUrl("u2")));
+    await postToApp(slack.app, slashBody("/newsdesk", "", slack.fake.responseUrl("u3")));
+    const [stance] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("u1").length > 0 && slack.fake.responsesTo("u1"),
+    );
+    const [search] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("u2").length > 0 && slack.fake.responsesTo("u2"),
+    );
+    const [help] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("u3").length > 0 && slack.fake.responsesTo("u3"),
+    );
     expect(stance.blocks[0].text.text).toBe("Who stands where: sovereignty");
     expect(search.blocks[0].text.text).toBe("Search: troops");
     expect(help.blocks[0].text.text).toBe("newsdesk commands");
   });
 
   test("answers Slack's url_verification challenge when the request URL is saved", async () => {
-    app = await startTestApp(fake, deps);
+    slack.app = await startTestApp(slack.fake, slack.deps);
     const body = JSON.stringify({ token: "t", challenge: "c-123", type: "url_verification" });
-    const res = await fetch(`http://127.0.0.1:${app.adapter.port}/slack/events`, {
+    const res = await fetch(`http://127.0.0.1:${slack.app.adapter.port}/slack/events`, {
       method: "POST",
       headers: { "content-type": "application/json", ...slackSignature(body, Math.floor(Date.now() / 1000)) },
       body,
@@ -97,41 +90,43 @@ describe("Slack slash commands over HTTP", () => {
 
   test("a bad signature gets 401 and runs nothing", async () => {
     const { run, contexts } = recordingRun();
-    app = await startTestApp(fake, deps, "http", { run });
-    const bad = await postToApp(app, slashBody("/brief", "", fake.responseUrl("bad")), {
+    slack.app = await startTestApp(slack.fake, slack.deps, "http", { run });
+    const bad = await postToApp(slack.app, slashBody("/brief", "", slack.fake.responseUrl("bad")), {
       secret: "not-the-secret",
     });
-    const unsigned = await postToApp(app, slashBody("/brief", "", fake.responseUrl("bad")), {
+    const unsigned = await postToApp(slack.app, slashBody("/brief", "", slack.fake.responseUrl("bad")), {
       unsigned: true,
     });
     expect(bad.status).toBe(401);
     expect(unsigned.status).toBe(401);
-    await postToApp(app, slashBody("/topics", "", fake.responseUrl("good")));
-    await fake.waitFor(() => fake.responsesTo("good").length > 0);
+    await postToApp(slack.app, slashBody("/topics", "", slack.fake.responseUrl("good")));
+    await slack.fake.waitFor(() => slack.fake.responsesTo("good").length > 0);
     expect(contexts).toHaveLength(1);
-    expect(fake.responsesTo("bad")).toEqual([]);
+    expect(slack.fake.responsesTo("bad")).toEqual([]);
   });
 
   test("a request with a stale timestamp is rejected", async () => {
     const { run, contexts } = recordingRun();
-    app = await startTestApp(fake, deps, "http", { run });
+    slack.app = await startTestApp(slack.fake, slack.deps, "http", { run });
     const stale = Math.floor(Date.now() / 1000) - 10 * 60;
-    const res = await postToApp(app, slashBody("/brief", "", fake.responseUrl("old")), { timestamp: stale });
+    const res = await postToApp(slack.app, slashBody("/brief", "", slack.fake.responseUrl("old")), {
+      timestamp: stale,
+    });
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(contexts).toHaveLength(0);
-    expect(fake.responsesTo("old")).toEqual([]);
+    expect(slack.fake.responsesTo("old")).toEqual([]);
   });
 
   test("malformed bodies get 4xx and the app keeps serving a dozen commands after them", async () => {
-    app = await startTestApp(fake, deps);
-    const notJson = await postToApp(app, "{not json", { contentType: "application/json" });
-    const noUrl = await postToApp(app, slashBody("/brief", "", "").replace(/&response_url=[^&]*/, ""));
-    const ftpUrl = await postToApp(app, slashBody("/brief", "", "ftp://127.0.0.1/x"));
-    const noType = await postToApp(app, JSON.stringify({ hello: "world" }), {
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    const notJson = await postToApp(slack.app, "{not json", { contentType: "application/json" });
+    const noUrl = await postToApp(slack.app, slashBody("/brief", "", "").replace(/&response_url=[^&]*/, ""));
+    const ftpUrl = await postToApp(slack.app, slashBody("/brief", "", "ftp://127.0.0.1/x"));
+    const noType = await postToApp(slack.app, JSON.stringify({ hello: "world" }), {
       contentType: "application/json",
     });
-    const garbage = await postToApp(app, "\u0000\u00ff garbage", {
+    const garbage = await postToApp(slack.app, "\u0000\u00ff garbage", {
       unsigned: true,
       contentType: "text/plain",
     });
@@ -139,26 +134,31 @@ describe("Slack slash commands over HTTP", () => {
     expect(garbage.status).toBe(401);
     const ids = Array.from({ length: 12 }, (_, i) => `after-${i}`);
     const results = await Promise.all(
-      ids.map((id) => postToApp(app as TestApp, slashBody("/sources", "", fake.responseUrl(id)))),
+      ids.map((id) => postToApp(slack.app as TestApp, slashBody("/sources", "", slack.fake.responseUrl(id)))),
     );
     expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
-    await fake.waitFor(() => ids.every((id) => fake.responsesTo(id).length === 1));
-    expect(fake.responsesTo("after-11")[0].blocks[0].text.text).toBe("Sources");
+    await slack.fake.waitFor(() => ids.every((id) => slack.fake.responsesTo(id).length === 1));
+    expect(slack.fake.responsesTo("after-11")[0].blocks[0].text.text).toBe("Sources");
   });
 
   test("manage commands get canManageChannel from users.info (admins and owners only), cached per user", async () => {
     const { run, contexts } = recordingRun();
-    fake.users.set("U0ADMIN1", { is_admin: true });
-    fake.users.set("U0USER01", {});
-    app = await startTestApp(fake, deps, "http", { run });
-    await postToApp(app, slashBody("/subscribe", "tariffs", fake.responseUrl("s1"), "U0ADMIN1"));
-    await fake.waitFor(() => fake.responsesTo("s1").length > 0);
-    await postToApp(app, slashBody("/subscribe", "tariffs", fake.responseUrl("s2"), "U0USER01"));
-    const [refused] = await fake.waitFor(() => fake.responsesTo("s2").length > 0 && fake.responsesTo("s2"));
-    await postToApp(app, slashBody("/unsubscribe", "tariffs", fake.responseUrl("s3"), "U0USER01"));
-    await fake.waitFor(() => fake.responsesTo("s3").length > 0);
-    await postToApp(app, slashBody("/brief", "", fake.responseUrl("s4"), "U0USER01"));
-    await fake.waitFor(() => fake.responsesTo("s4").length > 0);
+    slack.fake.users.set("U0ADMIN1", { is_admin: true });
+    slack.fake.users.set("U0USER01", {});
+    slack.app = await startTestApp(slack.fake, slack.deps, "http", { run });
+    await postToApp(slack.app, slashBody("/subscribe", "tariffs", slack.fake.responseUrl("s1"), "U0ADMIN1"));
+    await slack.fake.waitFor(() => slack.fake.responsesTo("s1").length > 0);
+    await postToApp(slack.app, slashBody("/subscribe", "tariffs", slack.fake.responseUrl("s2"), "U0USER01"));
+    const [refused] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("s2").length > 0 && slack.fake.responsesTo("s2"),
+    );
+    await postToApp(
+      slack.app,
+      slashBody("/unsubscribe", "tariffs", slack.fake.responseUrl("s3"), "U0USER01"),
+    );
+    await slack.fake.waitFor(() => slack.fake.responsesTo("s3").length > 0);
+    await postToApp(slack.app, slashBody("/brief", "", slack.fake.responseUrl("s4"), "U0USER01"));
+    await slack.fake.waitFor(() => slack.fake.responsesTo("s4").length > 0);
     expect(contexts.map((c) => c.canManageChannel)).toEqual([true, false, false, undefined]);
     expect(contexts[0]).toMatchObject({
       platform: "slack",
@@ -166,27 +166,31 @@ describe("Slack slash commands over HTTP", () => {
       channelId: "C0CHAN01",
       workspaceId: "T0TEAM01",
     });
-    expect(fake.callsTo("users.info").map((c) => c.body.user)).toEqual(["U0ADMIN1", "U0USER01"]);
+    expect(slack.fake.callsTo("users.info").map((c) => c.body.user)).toEqual(["U0ADMIN1", "U0USER01"]);
     expect(refused.response_type).toBe("ephemeral");
     expect(texts(refused)).toContain("workspace admin");
   });
 
   test("a 429 from the response_url is retried after its Retry-After and delivered", async () => {
-    app = await startTestApp(fake, deps);
-    fake.fail("response", 429, { "retry-after": "2" });
-    await postToApp(app, slashBody("/topics", "", fake.responseUrl("rl")));
-    const [answer] = await fake.waitFor(() => fake.responsesTo("rl").length > 0 && fake.responsesTo("rl"));
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    slack.fake.fail("response", 429, { "retry-after": "2" });
+    await postToApp(slack.app, slashBody("/topics", "", slack.fake.responseUrl("rl")));
+    const [answer] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("rl").length > 0 && slack.fake.responsesTo("rl"),
+    );
     expect(answer.blocks[0].text.text).toBe("Topics");
-    expect(app.sleeps).toEqual([2000]);
+    expect(slack.app.sleeps).toEqual([2000]);
   });
 
   test("an answer that cannot be delivered is logged with the command, channel and status", async () => {
-    app = await startTestApp(fake, deps);
-    fake.fail("response", 503, {}, 10);
-    await postToApp(app, slashBody("/topics", "", fake.responseUrl("lost")));
-    const entry = await fake.waitFor(() => app?.logs.find((l) => l.msg === "Slack reply not delivered"));
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    slack.fake.fail("response", 503, {}, 10);
+    await postToApp(slack.app, slashBody("/topics", "", slack.fake.responseUrl("lost")));
+    const entry = await slack.fake.waitFor(() =>
+      slack.app?.logs.find((l) => l.msg === "Slack reply not delivered"),
+    );
     expect(entry).toMatchObject({ command: "/topics", channel: "C0CHAN01", status: 503 });
-    expect(app.sleeps).toHaveLength(3);
-    expect(fake.responsesTo("lost")).toEqual([]);
+    expect(slack.app.sleeps).toHaveLength(3);
+    expect(slack.fake.responsesTo("lost")).toEqual([]);
   });
 });

@@ -19,21 +19,10 @@ describe("slack-manifest.yml", () => {
     expect(commands).toContain("/newsdesk");
   });
 
-  test("lists the sixteen newsdesk commands, none of them a name Slack reserves", () => {
-    const names = [
-      "brief",
-      "stance",
-      "quotes",
-      "ask",
-      "search",
-      "summarize",
-      "stories",
-      "topics",
-      "sources",
-      "help",
-    ];
-    names.push("subscribe", "unsubscribe", "subscriptions", "digest", "feed", "ingest");
-    expect(commands).toEqual(["/newsdesk", ...names.map((n) => `/${slackCommandName(n)}`)]);
+  test("lists the umbrella, then exactly the registry's commands in order, none of them a name Slack reserves", () => {
+    expect(commands).toEqual(["/newsdesk", ...COMMANDS.map((c) => `/${slackCommandName(c.name)}`)]);
+    expect(commands).toContain("/news-search");
+    expect(commands).toContain("/news-feed");
     expect(commands).not.toContain("/search");
     expect(commands).not.toContain("/feed");
   });

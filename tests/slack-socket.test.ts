@@ -1,34 +1,15 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { CoreDeps } from "../src/core/deps.js";
-import { demoDeps } from "./helpers/demo-store.js";
-import { BOT_USER, FakeSlack, TEAM } from "./helpers/fake-slack.js";
-import { startTestApp, type TestApp } from "./helpers/slack-app.js";
+import { describe, expect, test } from "vitest";
+import { BOT_USER, TEAM } from "./helpers/fake-slack.js";
+import { startTestApp, useSlackTestEnv } from "./helpers/slack-app.js";
 
-let deps: CoreDeps;
-let fake: FakeSlack;
-let app: TestApp | undefined;
-
-beforeAll(async () => {
-  deps = await demoDeps();
-});
-
-beforeEach(async () => {
-  fake = await FakeSlack.start();
-  await fake.startSocket();
-});
-
-afterEach(async () => {
-  await app?.adapter.stop();
-  app = undefined;
-  await fake.close();
-});
+const slack = useSlackTestEnv({ socket: true });
 
 describe("Slack Socket Mode", () => {
   test("connects with the app token, acknowledges a slash command envelope and answers at the response_url", async () => {
-    app = await startTestApp(fake, deps, "socket");
-    const [open] = fake.callsTo("apps.connections.open");
+    slack.app = await startTestApp(slack.fake, slack.deps, "socket");
+    const [open] = slack.fake.callsTo("apps.connections.open");
     expect(open?.headers.authorization).toBe("Bearer xapp-test-app-token");
-    fake.sendEnvelope({
+    slack.fake.sendEnvelope({
       envelope_id: "env-1",
       type: "slash_commands",
       accepts_response_payload: true,
@@ -39,23 +20,25 @@ describe("Slack Socket Mode", () => {
         user_id: "U0USER01",
         command: "/stance",
         text: "sovereignty",
-        response_url: fake.responseUrl("sock"),
+        response_url: slack.fake.responseUrl("sock"),
         api_app_id: "A0TEST",
         trigger_id: "1.2.3",
       },
     });
-    const ack = await fake.waitFor(() => fake.socketMessages.find((m) => m.envelope_id === "env-1"));
+    const ack = await slack.fake.waitFor(() =>
+      slack.fake.socketMessages.find((m) => m.envelope_id === "env-1"),
+    );
     expect(ack).toEqual({ envelope_id: "env-1", payload: {} });
-    const [answer] = await fake.waitFor(
-      () => fake.responsesTo("sock").length > 0 && fake.responsesTo("sock"),
+    const [answer] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("sock").length > 0 && slack.fake.responsesTo("sock"),
     );
     expect(answer.response_type).toBe("in_channel");
     expect(answer.blocks[0].text.text).toBe("Who stands where: sovereignty");
   });
 
   test("acknowledges a mention envelope and answers in a thread", async () => {
-    app = await startTestApp(fake, deps, "socket");
-    fake.sendEnvelope({
+    slack.app = await startTestApp(slack.fake, slack.deps, "socket");
+    slack.fake.sendEnvelope({
       envelope_id: "env-2",
       type: "events_api",
       accepts_response_payload: false,
@@ -76,20 +59,20 @@ describe("Slack Socket Mode", () => {
         },
       },
     });
-    await fake.waitFor(() => fake.socketMessages.find((m) => m.envelope_id === "env-2"));
-    const [post] = await fake.waitFor(
-      () => fake.callsTo("chat.postMessage").length > 0 && fake.callsTo("chat.postMessage"),
+    await slack.fake.waitFor(() => slack.fake.socketMessages.find((m) => m.envelope_id === "env-2"));
+    const [post] = await slack.fake.waitFor(
+      () => slack.fake.callsTo("chat.postMessage").length > 0 && slack.fake.callsTo("chat.postMessage"),
     );
     expect(post?.body).toMatchObject({ channel: "C0CHAN01", thread_ts: "1700000100.000100" });
     expect(post?.body.blocks[0].text.text).toBe("Sources");
   });
 
   test("reconnects when Slack asks it to, and serves commands on the new connection", async () => {
-    app = await startTestApp(fake, deps, "socket", { socketPingTimeoutMs: 100 });
-    fake.sendDisconnect();
-    await fake.waitFor(() => fake.callsTo("apps.connections.open").length === 2);
-    await fake.waitFor(() => fake.openSockets() === 1 && fake.connections === 2);
-    fake.sendEnvelope({
+    slack.app = await startTestApp(slack.fake, slack.deps, "socket", { socketPingTimeoutMs: 100 });
+    slack.fake.sendDisconnect();
+    await slack.fake.waitFor(() => slack.fake.callsTo("apps.connections.open").length === 2);
+    await slack.fake.waitFor(() => slack.fake.openSockets() === 1 && slack.fake.connections === 2);
+    slack.fake.sendEnvelope({
       envelope_id: "env-3",
       type: "slash_commands",
       accepts_response_payload: true,
@@ -99,19 +82,19 @@ describe("Slack Socket Mode", () => {
         user_id: "U0USER01",
         command: "/topics",
         text: "",
-        response_url: fake.responseUrl("again"),
+        response_url: slack.fake.responseUrl("again"),
       },
     });
-    const [answer] = await fake.waitFor(
-      () => fake.responsesTo("again").length > 0 && fake.responsesTo("again"),
+    const [answer] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("again").length > 0 && slack.fake.responsesTo("again"),
     );
     expect(answer.blocks[0].text.text).toBe("Topics");
   });
 
   test("stop() closes the WebSocket connection", async () => {
-    app = await startTestApp(fake, deps, "socket");
-    await app.adapter.stop();
-    app = undefined;
-    await fake.waitFor(() => fake.openSockets() === 0);
+    slack.app = await startTestApp(slack.fake, slack.deps, "socket");
+    await slack.app.adapter.stop();
+    slack.app = undefined;
+    await slack.fake.waitFor(() => slack.fake.openSockets() === 0);
   });
 });

@@ -4,6 +4,7 @@
  * cited passages; most of its content words must too, so a sentence cannot cite a passage about something else.
  */
 
+import { CARDINAL_WORDS } from "../core/number-words.js";
 import { queryStems, stemSet } from "../core/terms.js";
 import type { Passage } from "../core/writer.js";
 import type { ParsedSentence } from "./parse-output.js";
@@ -24,32 +25,7 @@ const FUNCTION_WORDS = new Set(
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  six: "6",
-  seven: "7",
-  eight: "8",
-  nine: "9",
-  ten: "10",
-  eleven: "11",
-  twelve: "12",
-  thirteen: "13",
-  fourteen: "14",
-  fifteen: "15",
-  sixteen: "16",
-  seventeen: "17",
-  eighteen: "18",
-  nineteen: "19",
-  twenty: "20",
-  thirty: "30",
-  forty: "40",
-  fifty: "50",
-  sixty: "60",
-  seventy: "70",
-  eighty: "80",
-  ninety: "90",
+  ...CARDINAL_WORDS,
   hundred: "hundred",
   thousand: "thousand",
   million: "million",

@@ -4,6 +4,15 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 export const FAKE_APP_ID = "1100000000000000001";
 export const FAKE_BOT_ID = "1100000000000000002";
 export const FAKE_TOKEN = "fake.bot.token";
+/** The bot's user object, as Discord returns it in READY and as a message's author. */
+export const FAKE_BOT_USER = {
+  id: FAKE_BOT_ID,
+  username: "newsdesk",
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
 
 export interface RecordedRequest {
   method: string;
@@ -60,14 +69,7 @@ function message(state: RestState, channelId: string, body: Record<string, unkno
     type: 0,
     content: body?.content ?? "",
     embeds: body?.embeds ?? [],
-    author: {
-      id: FAKE_BOT_ID,
-      username: "newsdesk",
-      discriminator: "0",
-      global_name: null,
-      avatar: null,
-      bot: true,
-    },
+    author: FAKE_BOT_USER,
     attachments: [],
     mentions: [],
     mention_roles: [],

@@ -11,7 +11,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { type InteractionInput, interactionPayload } from "./fake-discord-payloads.js";
 import {
   FAKE_APP_ID,
-  FAKE_BOT_ID,
+  FAKE_BOT_USER,
   handleRest,
   type RateLimitRule,
   type RecordedRequest,
@@ -112,14 +112,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (frame.op === 2) {
         dispatch("READY", {
           v: 10,
-          user: {
-            id: FAKE_BOT_ID,
-            username: "newsdesk",
-            discriminator: "0",
-            global_name: null,
-            avatar: null,
-            bot: true,
-          },
+          user: FAKE_BOT_USER,
           guilds: [],
           session_id: `fake-session-${++sessions}`,
           resume_gateway_url: state.gatewayUrl,

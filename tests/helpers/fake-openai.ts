@@ -4,11 +4,14 @@
  * Retry-After or 500; an answer slower than the client's deadline) and capturing every request.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import type { CoreDeps } from "../../src/core/deps.js";
 import type { Writer } from "../../src/core/writer.js";
 import type { EnabledLlmConfig } from "../../src/llm/config.js";
 import { writerFromConfig } from "../../src/llm/create-writer.js";
 import { type Logger, silentLogger } from "../../src/logger.js";
 import type { Store } from "../../src/store/store.js";
+import { demoDeps } from "./demo-store.js";
 import { startLocalServer } from "./local-server.js";
 
 export interface ChatBody {
@@ -194,6 +197,40 @@ export function fakeModelWriter(
 }
 
 let modelCounter = 0;
+
+export type ModelWriterOptions = Parameters<typeof fakeModelWriter>[2];
+
+export interface ModelTestEnv {
+  /** The demo store's deps: opened before the file's tests, closed after them. */
+  deps: CoreDeps;
+  /** The fake server the running test started, if any: closed after each test. */
+  server: FakeOpenAi | undefined;
+  /** Starts a fake server answering as `script` says; the deps with a model writer talking to it. */
+  withModel(script: (req: CapturedRequest) => FakeAnswer, options?: ModelWriterOptions): Promise<CoreDeps>;
+}
+
+/** The demo deps and fake model servers for the tests of the calling file, with the hooks that open and close them. */
+export function useModelTestEnv(): ModelTestEnv {
+  const env: ModelTestEnv = {
+    deps: undefined as unknown as CoreDeps,
+    server: undefined,
+    async withModel(script, options = {}) {
+      env.server = await startFakeOpenAi(script);
+      return { ...env.deps, writer: fakeModelWriter(env.server, env.deps.store, options) };
+    },
+  };
+  beforeAll(async () => {
+    env.deps = await demoDeps();
+  });
+  afterAll(async () => {
+    await env.deps.store.close();
+  });
+  afterEach(async () => {
+    await env.server?.close();
+    env.server = undefined;
+  });
+  return env;
+}
 
 /** A logger that keeps what is logged at info level and above. */
 export function capturingLogger(): {

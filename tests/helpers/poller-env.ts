@@ -1,4 +1,6 @@
+import { afterEach } from "vitest";
 import { FeedPoller, type FeedPollerDeps } from "../../src/schedule/feed-poller.js";
+import type { Store } from "../../src/store/store.js";
 import { feedEnv, testClock } from "./feed-fixtures.js";
 import { type LocalServer, type Route, startLocalServer } from "./local-server.js";
 
@@ -52,5 +54,42 @@ export async function pollerEnv(
       await srv.close();
       await env.store.close();
     },
+  };
+}
+
+/** A `pollerEnv(...)` for the running test, closed after it: for the tests of the calling file. */
+export function usePollerEnv(): (...args: Parameters<typeof pollerEnv>) => Promise<PollerEnv> {
+  let current: PollerEnv | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (...args) => {
+    current = await pollerEnv(...args);
+    return current;
+  };
+}
+
+/**
+ * A local server with `routes` and a feed environment (`feedEnv(options)`) for the running test, both closed after it:
+ * for the tests of the calling file.
+ */
+export function useServedFeedEnv(): (
+  routes: Record<string, Route>,
+  options?: Parameters<typeof feedEnv>[0],
+) => Promise<{ srv: LocalServer; env: Awaited<ReturnType<typeof feedEnv>> }> {
+  let server: LocalServer | undefined;
+  let store: Store | undefined;
+  afterEach(async () => {
+    await server?.close();
+    await store?.close();
+    server = undefined;
+    store = undefined;
+  });
+  return async (routes, options) => {
+    server = await startLocalServer(routes);
+    const env = await feedEnv(options);
+    store = env.store;
+    return { srv: server, env };
   };
 }

@@ -1,14 +1,16 @@
 /** Starts the real Slack adapter against a FakeSlack, and speaks to it the way Slack does. */
 import { Writable } from "node:stream";
 import pino from "pino";
+import { afterEach, beforeAll, beforeEach } from "vitest";
 import type { SlackConfig } from "../../src/adapters/slack/config.js";
 import { type SlackAdapter, type StartSlackOptions, startSlack } from "../../src/adapters/slack/start.js";
 import type { CoreDeps } from "../../src/core/deps.js";
+import { demoDeps } from "./demo-store.js";
 import {
   APP_TOKEN,
   BOT_TOKEN,
   BOT_USER,
-  type FakeSlack,
+  FakeSlack,
   type Json,
   SIGNING_SECRET,
   slackSignature,
@@ -64,6 +66,37 @@ export async function startTestApp(
     ...extra,
   });
   return { adapter, sleeps, logs: lines };
+}
+
+export interface SlackTestEnv {
+  /** The demo store's deps, opened before the file's tests. */
+  deps: CoreDeps;
+  /** A new FakeSlack for each test (accepting Socket Mode connections when asked): closed after it. */
+  fake: FakeSlack;
+  /** The app the running test started, if any: stopped after each test. */
+  app: TestApp | undefined;
+}
+
+/** The demo deps, a FakeSlack and the app under test for the tests of the calling file, with their hooks. */
+export function useSlackTestEnv(options: { socket?: boolean } = {}): SlackTestEnv {
+  const env: SlackTestEnv = {
+    deps: undefined as unknown as CoreDeps,
+    fake: undefined as unknown as FakeSlack,
+    app: undefined,
+  };
+  beforeAll(async () => {
+    env.deps = await demoDeps();
+  });
+  beforeEach(async () => {
+    env.fake = await FakeSlack.start();
+    if (options.socket) await env.fake.startSocket();
+  });
+  afterEach(async () => {
+    await env.app?.adapter.stop();
+    env.app = undefined;
+    await env.fake.close();
+  });
+  return env;
 }
 
 /** The form body Slack posts for a slash command. */

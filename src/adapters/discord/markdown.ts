@@ -3,6 +3,8 @@
  * ping anyone, nor break or inject formatting (masked links, headings, code blocks).
  */
 
+import { httpUrl } from "../http-url.js";
+
 const ZERO_WIDTH_SPACE = "\u200b";
 
 /** Control characters and bidirectional overrides, except line feed (tab becomes a space). */
@@ -37,15 +39,8 @@ export function plainText(text: string): string {
 
 /** The URL if it is http(s), normalised and safe inside a markdown link target; otherwise null. */
 export function safeUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-  if (url.username || url.password) return null;
+  const url = httpUrl(raw);
+  if (!url) return null;
   return url.href.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/\s/g, "%20");
 }
 

@@ -1,4 +1,5 @@
 import type { Citation, Reply, ReplyLine, ReplySection } from "../../core/reply.js";
+import { httpUrl } from "../http-url.js";
 
 /**
  * A Reply as Markdown (the briefing archive): numbered citation links after each line and a source list at the
@@ -30,14 +31,8 @@ export function escapeMarkdown(text: string): string {
 
 /** An http(s) URL, percent-encoded so it cannot end the link early; null for anything else. */
 export function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  const parsed = httpUrl(url);
+  if (!parsed) return null;
   return parsed.href.replace(
     /[()<>"'`\\\s]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,

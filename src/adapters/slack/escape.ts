@@ -3,6 +3,8 @@
  * <!here>, <@U…>, <!subteam^…>, @channel), open a link or break the message's formatting.
  */
 
+import { httpUrl } from "../http-url.js";
+
 /** Control characters and bidirectional overrides. */
 // biome-ignore lint/complexity/useRegexLiterals: as a literal, the control characters would trip noControlCharactersInRegex
 const CONTROLS = new RegExp(
@@ -73,14 +75,8 @@ const MAX_URL = 2000;
  * escaped), or null for anything else (javascript:, credentials, unparsable, too long).
  */
 export function safeUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password) return null;
+  const url = httpUrl(raw);
+  if (!url) return null;
   const href = url.href
     .replace(/\|/g, "%7C")
     .replace(/</g, "%3C")

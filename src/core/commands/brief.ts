@@ -4,6 +4,7 @@ import { Citations } from "../citations.js";
 import type { CommandContext, CoreDeps } from "../deps.js";
 import type { BriefData, Reply, ReplySection } from "../reply.js";
 import { splitTopicAndSince } from "../since.js";
+import { storyArticles, storySubtitle } from "../story-lines.js";
 import { selectStories } from "../story-select.js";
 import {
   citedArticleIds,
@@ -16,30 +17,10 @@ import {
 import { noCoverage } from "./no-coverage.js";
 
 const STORIES = 5;
-/** Articles of one story read for its summary: the topic's matches first, one per source first. */
-const ARTICLES_PER_STORY = 6;
 const MAX_WORDS = 60;
-/** Articles of one story cited in its source list, at most. */
-const CITED_PER_STORY = 12;
 /** Passages offered to a model writer per story (the extractive sentences and the next best ones). */
 const MODEL_PASSAGES = 10;
 const MODEL_PASSAGE_WORDS = 300;
-
-/** Up to `n` articles, the matching ones first, then one per outlet before a second from the same outlet. */
-function pickArticles(articles: Article[], matching: ReadonlySet<string>, n: number): Article[] {
-  const ordered = [...articles].sort((a, b) => Number(matching.has(b.id)) - Number(matching.has(a.id)));
-  const seen = new Set<string>();
-  const first = ordered.filter((a) => !seen.has(a.source) && seen.add(a.source));
-  const rest = ordered.filter((a) => !first.includes(a));
-  return [...first, ...rest].slice(0, n);
-}
-
-/** "3 articles: EL PAÍS, Attack of the Fanboy" (outlets that could not be named are left out). */
-function storySources(sources: string[], articles: number): string {
-  const known = sources.filter((s) => s !== "unknown");
-  const count = `${articles} article${articles === 1 ? "" : "s"}`;
-  return known.length ? `${count}: ${known.join(", ")}` : count;
-}
 
 /**
  * What a writer gets for one story: its extractive summary (today's sentences) and, for a model writer, the next
@@ -94,13 +75,8 @@ export async function runBrief(
   const prepared: Array<{ story: (typeof ranked)[number]["story"]; articles: Article[]; item: WriteItem }> =
     [];
   for (const { story, matching } of ranked) {
-    // Read only what the summary and the source list need: a big story may hold hundreds of articles.
-    const wanted = [...new Set([...matching.slice(0, ARTICLES_PER_STORY), ...story.articleIds])].slice(
-      0,
-      CITED_PER_STORY,
-    );
-    const articles = await deps.store.getArticles(wanted);
-    const picked = pickArticles(articles, new Set(matching), ARTICLES_PER_STORY);
+    // The summary is read from the topic's matching articles first.
+    const { articles, picked } = await storyArticles(story, matching, deps);
     const item = storyItem(story.headline, picked, writer.usesModel);
     if (item.extractive.length === 0) continue;
     prepared.push({ story, articles, item });
@@ -129,11 +105,9 @@ export async function runBrief(
         articleIds: story.articleIds,
         sources: story.sources,
       });
-      const span =
-        story.start && story.end && story.start !== story.end ? `${story.start} to ${story.end}` : story.end;
       sections.push({
         heading: story.headline,
-        subtitle: [storySources(story.sources, story.articleCount), span].filter(Boolean).join(" · "),
+        subtitle: storySubtitle(story),
         lines,
         sources: all,
       });

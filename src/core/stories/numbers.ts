@@ -4,36 +4,12 @@
  * Years, dates and times of day are left out: they say when, not what.
  */
 
+import { CARDINAL_WORDS } from "../number-words.js";
 import { STOP_WORDS } from "./stop-words.js";
 import { normalizeWord, singular } from "./tokens.js";
 
 const NUMBER_WORDS: Record<string, string> = {
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  six: "6",
-  seven: "7",
-  eight: "8",
-  nine: "9",
-  ten: "10",
-  eleven: "11",
-  twelve: "12",
-  thirteen: "13",
-  fourteen: "14",
-  fifteen: "15",
-  sixteen: "16",
-  seventeen: "17",
-  eighteen: "18",
-  nineteen: "19",
-  twenty: "20",
-  thirty: "30",
-  forty: "40",
-  fifty: "50",
-  sixty: "60",
-  seventy: "70",
-  eighty: "80",
-  ninety: "90",
+  ...CARDINAL_WORDS,
   hundred: "100",
   dozen: "12",
   dozens: "dozens",
