@@ -59,6 +59,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       config: settings.config,
       logger,
       now,
+      ...(deps.writer ? { writer: deps.writer } : {}),
     });
     stoppers.push(() => schedules.stop());
     // The adapters hold `deps`: from here on /digest now posts and archives through the running scheduler.

@@ -3,6 +3,7 @@ import type { ChannelPoster, ChannelRef } from "../core/channel.js";
 import type { CoreDeps } from "../core/deps.js";
 import { buildAlert } from "../core/digest/alert.js";
 import { matchesTopic, matchText, parseTopic } from "../core/topic-query.js";
+import type { Writer } from "../core/writer.js";
 import { describeError } from "../errors.js";
 import type { StoryRecord } from "../store/analysis.js";
 import type { Subscription } from "../store/channels.js";
@@ -19,6 +20,8 @@ export interface AlertOptions {
   leaseMs?: number;
   /** How far back the first scan after start looks for new articles. Default 2 hours. */
   lookbackMs?: number;
+  /** Writes the alerts' sentences (a model, when configured); extractive by default. */
+  writer?: Writer;
 }
 
 export interface AlertReport {
@@ -41,7 +44,7 @@ type AlertSub = { channel: ChannelRef; subscription: Subscription };
  * (channel, story); when later outlets join an alerted story, the same post is edited with the new source list.
  */
 export class AlertNotifier {
-  readonly #o: Required<AlertOptions>;
+  readonly #o: Required<Omit<AlertOptions, "writer">> & Pick<AlertOptions, "writer">;
   #scannedUntil: number | null = null;
 
   constructor(options: AlertOptions) {

@@ -5,6 +5,7 @@ import type { CoreDeps } from "../core/deps.js";
 import { buildDigest, digestSince } from "../core/digest/build.js";
 import type { DigestService } from "../core/digest/service.js";
 import type { Reply } from "../core/reply.js";
+import type { Writer } from "../core/writer.js";
 import { describeError } from "../errors.js";
 import type { DigestSettings } from "../store/channels.js";
 import type { Store } from "../store/store.js";
@@ -28,6 +29,8 @@ export interface DigestSchedulerOptions {
   leaseMs?: number;
   /** Runs after each tick's digests (the story alerts). */
   afterTick?: () => Promise<void>;
+  /** Writes the digests' sentences (a model, when configured); extractive by default. */
+  writer?: Writer;
 }
 
 export interface TickReport {
@@ -46,8 +49,8 @@ const MISSED_LOOKBACK_MS = 7 * 86_400_000;
  * claim for a retry on a later tick, up to `maxAttempts`; a slot that was posted is never posted again.
  */
 export class DigestScheduler implements DigestService {
-  readonly #o: Required<Omit<DigestSchedulerOptions, "afterTick">> &
-    Pick<DigestSchedulerOptions, "afterTick">;
+  readonly #o: Required<Omit<DigestSchedulerOptions, "afterTick" | "writer">> &
+    Pick<DigestSchedulerOptions, "afterTick" | "writer">;
   #task: ScheduledTask | null = null;
   #ticking: Promise<TickReport> | null = null;
 

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { ChannelPoster } from "../core/channel.js";
 import type { CoreDeps } from "../core/deps.js";
+import type { Writer } from "../core/writer.js";
 import type { Store } from "../store/store.js";
 import { AlertNotifier } from "./alerts.js";
 import { DigestScheduler } from "./digest-scheduler.js";
@@ -12,6 +13,8 @@ export interface ScheduleOptions {
   config: Pick<Config, "digestGraceMinutes" | "briefingsDir">;
   logger: CoreDeps["logger"];
   now: () => Date;
+  /** The model writer, when configured: digests and alerts are written like /brief. */
+  writer?: Writer;
 }
 
 export interface RunningSchedules {
@@ -28,12 +31,14 @@ export interface RunningSchedules {
  */
 export async function startSchedules(options: ScheduleOptions): Promise<RunningSchedules> {
   const { store, posters, logger, now, config } = options;
+  const writer = options.writer ? { writer: options.writer } : {};
   const alerts = new AlertNotifier({
     store,
     posters,
     logger,
     now,
     lookbackMs: config.digestGraceMinutes * 60_000,
+    ...writer,
   });
   const digests = new DigestScheduler({
     store,
@@ -45,6 +50,7 @@ export async function startSchedules(options: ScheduleOptions): Promise<RunningS
     afterTick: async () => {
       await alerts.tick();
     },
+    ...writer,
   });
   await digests.start();
   return { digests, alerts, stop: () => digests.stop() };

@@ -2,7 +2,7 @@ import type { StoryRecord } from "../../store/analysis.js";
 import { Citations } from "../citations.js";
 import type { CoreDeps } from "../deps.js";
 import type { Reply } from "../reply.js";
-import { storySection } from "./story-section.js";
+import { writeStories } from "../story-writing.js";
 
 /**
  * An alert: one new story on a subscribed topic, summarised with citations and its full source list. Posted once
@@ -13,13 +13,14 @@ export async function buildAlert(
   story: StoryRecord,
   topic: string,
   matching: string[],
-  deps: Pick<CoreDeps, "store">,
+  deps: Pick<CoreDeps, "store" | "writer">,
 ): Promise<Reply | null> {
   const citations = new Citations();
-  const made = await storySection(story, matching, deps, citations);
+  const written = await writeStories([{ story, preferred: matching }], deps, citations);
+  const made = written.stories[0];
   if (!made) return null;
   const outlets = story.sourceCount;
-  return {
+  const reply: Reply = {
     kind: "brief",
     title: `New story on ${topic}`,
     intro: `Covered by ${outlets} outlet${outlets === 1 ? "" : "s"} so far.`,
@@ -27,4 +28,6 @@ export async function buildAlert(
     citations: citations.list(),
     data: { topic, since: null, stories: [made.story] },
   };
+  if (written.note) reply.note = written.note;
+  return reply;
 }

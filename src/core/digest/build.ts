@@ -2,10 +2,10 @@ import type { ChannelRef } from "../channel.js";
 import { Citations } from "../citations.js";
 import type { CoreDeps } from "../deps.js";
 import type { BriefData, Reply, ReplySection } from "../reply.js";
+import { writeStories } from "../story-writing.js";
 import { parseTopic } from "../topic-query.js";
 import { formatInZone } from "./format-time.js";
 import { newStories, type Topic } from "./select.js";
-import { storySection } from "./story-section.js";
 
 /** Stories in one digest, at most. */
 const DIGEST_STORIES = 6;
@@ -38,25 +38,29 @@ function topicsText(topics: Topic[]): string {
  */
 export async function buildDigest(
   channel: ChannelRef,
-  deps: Pick<CoreDeps, "store">,
+  deps: Pick<CoreDeps, "store" | "writer">,
   options: { since: Date; zone: string },
 ): Promise<Reply> {
   const topics = await channelTopics(deps, channel);
   const found = await newStories(deps, options.since, topics, DIGEST_STORIES);
   const citations = new Citations();
+  const written = await writeStories(
+    found.map(({ story, fresh }) => ({ story, preferred: fresh })),
+    deps,
+    citations,
+  );
   const sections: ReplySection[] = [];
   const stories: BriefData["stories"] = [];
-  for (const { story, fresh, topics: matched } of found) {
-    const made = await storySection(story, fresh, deps, citations);
-    if (!made) continue;
-    if (topics.length > 1) made.section.subtitle = `${made.section.subtitle} · on ${matched.join(", ")}`;
-    sections.push(made.section);
-    stories.push(made.story);
+  for (const { index, section, story } of written.stories) {
+    const matched = found[index]?.topics ?? [];
+    if (topics.length > 1) section.subtitle = `${section.subtitle} · on ${matched.join(", ")}`;
+    sections.push(section);
+    stories.push(story);
   }
   const when = formatInZone(options.since, options.zone);
   const about = topicsText(topics);
   const n = stories.length;
-  return {
+  const reply: Reply = {
     kind: "brief",
     title: topics.length ? `Digest: ${about}` : "Digest",
     intro:
@@ -71,4 +75,6 @@ export async function buildDigest(
       stories,
     },
   };
+  if (written.note) reply.note = written.note;
+  return reply;
 }
