@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CoreDeps } from "../src/core/deps.js";
 import { handleCommand } from "../src/core/engine.js";
 import type { Reply } from "../src/core/reply.js";
+import { completionKey } from "../src/llm/cache.js";
 import {
   type CapturedRequest,
   capturingLogger,
@@ -12,8 +13,25 @@ import {
   passageWith,
   useModelTestEnv,
 } from "./helpers/fake-openai.js";
+import { startLocalServer } from "./helpers/local-server.js";
 
 const llm = useModelTestEnv();
+
+/** Promise rejections nobody handled while a test ran: a model failure must never leave one behind. */
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+beforeAll(() => {
+  process.on("unhandledRejection", onUnhandled);
+});
+afterAll(() => {
+  process.off("unhandledRejection", onUnhandled);
+});
+afterEach(async () => {
+  // Rejections are reported after a turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(unhandled).toEqual([]);
+  unhandled.length = 0;
+});
 
 const run = (text: string, d: CoreDeps) => handleCommand(text, { platform: "cli" }, d);
 
@@ -132,5 +150,163 @@ describe("the completion cache and the token log", () => {
     const other = { ...llm.deps, writer: fakeModelWriter(llm.server as FakeOpenAi, llm.deps.store) };
     await run(ASK, other);
     expect(llm.server?.requests).toHaveLength(2);
+  });
+});
+
+describe("servers that misbehave", () => {
+  const offlineWith = async (answer: FakeAnswer, note: string, options = {}) => {
+    const d = await llm.withModel(() => answer, options);
+    const started = Date.now();
+    const reply = await run(ASK, d);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(reply.note).toBe(note);
+    expect(withoutNote(reply)).toEqual(await run(ASK, llm.deps));
+  };
+
+  it("answers offline within the deadline when the server takes the request and never answers", async () => {
+    await offlineWith(
+      { hang: "before-headers" },
+      "The language model did not answer within 0.3 s, so this is the offline answer.",
+      { timeoutMs: 300 },
+    );
+  });
+
+  it("answers offline within the deadline when a stream stalls after its headers", async () => {
+    const d = await llm.withModel(() => ({ hang: "after-headers" }), { timeoutMs: 300 });
+    const partials: Reply[] = [];
+    const started = Date.now();
+    const reply = await handleCommand(ASK, { platform: "slack", onProgress: (p) => partials.push(p) }, d);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(reply.note).toBe("The language model did not answer within 0.3 s, so this is the offline answer.");
+    expect(partials).toEqual([]);
+  });
+
+  it("answers offline when a 200 is not JSON, has no choices, or streams malformed events", async () => {
+    await offlineWith(
+      { raw: "<html>gateway says hello</html>", contentType: "text/html" },
+      "The language model's answer could not be read, so this is the offline answer.",
+    );
+    await llm.server?.close();
+    await offlineWith(
+      { raw: '{"choices": [', contentType: "application/json" },
+      "The language model's answer could not be read, so this is the offline answer.",
+    );
+    await llm.server?.close();
+    await offlineWith(
+      {
+        raw: JSON.stringify({ id: "x", object: "chat.completion", choices: [] }),
+        contentType: "application/json",
+      },
+      "The language model wrote nothing usable, so this is the offline answer.",
+    );
+    await llm.server?.close();
+    const d = await llm.withModel(() => ({
+      events: ['{"choices": [{"delta": {"content": "Adela', "[DONE]"],
+    }));
+    const reply = await handleCommand(ASK, { platform: "slack", onProgress: () => {} }, d);
+    expect(reply.note).toBe("The language model's answer could not be read, so this is the offline answer.");
+  });
+
+  it("answers offline on a 429 without Retry-After, and when the connection is refused", async () => {
+    await offlineWith(
+      { status: 429 },
+      "The language model is rate-limited (HTTP 429), so this is the offline answer.",
+    );
+    const closed = await startLocalServer({});
+    const baseUrl = closed.url("/v1");
+    await closed.close();
+    const writer = fakeModelWriter({ baseUrl, requests: [], close: async () => {} }, llm.deps.store);
+    const reply = await run(ASK, { ...llm.deps, writer });
+    expect(reply.note).toBe("The language model could not be reached, so this is the offline answer.");
+    expect(withoutNote(reply)).toEqual(await run(ASK, llm.deps));
+  });
+});
+
+describe("what is cached", () => {
+  it("does not cache a stream the server cut short, but still shows its verified sentences", async () => {
+    const d = await llm.withModel((req) => ({ ...supported(req), cutShort: true }));
+    const streaming = { platform: "slack" as const, onProgress: () => {} };
+    const first = await handleCommand(ASK, streaming, d);
+    expect(first.kind === "answer" && first.data.sentences[0]?.text).toBe(
+      "Adela Korvin rejected the offer on Tuesday.",
+    );
+    await handleCommand(ASK, streaming, d);
+    expect(llm.server?.requests).toHaveLength(2);
+  });
+
+  it("verifies a cached answer again: a stored unsupported sentence is never shown", async () => {
+    const d = await llm.withModel(supported);
+    const first = await run(ASK, d);
+    const request = llm.server?.requests[0] as CapturedRequest;
+    const osk = passageWith(request, "Maren Osk");
+    // The stored answer is changed behind the writer's back, as an older version might have stored it.
+    const messages = request.body.messages as Parameters<typeof completionKey>[2];
+    const key = completionKey(request.body.model, 400, messages);
+    expect(await llm.deps.store.completions.getCompletion(key, request.body.model)).not.toBeNull();
+    await llm.deps.store.completions.putCompletion(key, request.body.model, {
+      text: `Maren Osk offered 9,000 soldiers [${osk}].`,
+      promptTokens: 1,
+      completionTokens: 1,
+      createdAt: "2026-03-20T12:00:00.000Z",
+    });
+    const again = await run(ASK, d);
+    expect(llm.server?.requests).toHaveLength(1);
+    if (again.kind !== "answer" || first.kind !== "answer") throw new Error(again.kind);
+    expect(again.data.sentences.map((s) => s.text).join(" ")).not.toMatch(/9,000/);
+    expect(again.note).toMatch(/^1 model sentence was not supported/);
+  });
+});
+
+describe("the daily token budget", () => {
+  it("counts estimated tokens when the server reports no usage", async () => {
+    const day = new Date("2026-05-03T09:00:00Z");
+    const d = await llm.withModel((req) => ({ ...supported(req), usage: null }), { now: () => day });
+    await run(ASK, d);
+    const used = await llm.deps.store.completions.usage("2026-05-03");
+    const body = llm.server?.requests[0]?.body;
+    const prompt = (body?.messages ?? []).map((m) => m.content).join("\n");
+    const answer = supported(llm.server?.requests[0] as CapturedRequest);
+    expect(used).toEqual({
+      promptTokens: Math.ceil(prompt.length / 4),
+      completionTokens: Math.ceil(("content" in answer ? answer.content : "").length / 4),
+      requests: 1,
+    });
+  });
+
+  it("lets only one of two commands started together spend the last tokens", async () => {
+    const day = new Date("2026-05-04T09:00:00Z");
+    const d = await llm.withModel((req) => ({ ...supported(req), delayMs: 100 }) as FakeAnswer, {
+      dailyTokens: 100,
+      now: () => day,
+    });
+    const [a, b] = await Promise.all([run(ASK, d), run("/ask How long was the phone call?", d)]);
+    expect(llm.server?.requests).toHaveLength(1);
+    const notes = [a.note, b.note].filter((n) => n !== undefined);
+    expect(notes).toEqual([
+      "Today's language-model budget of 100 tokens is spent, so this is the offline answer.",
+    ]);
+  });
+
+  it("starts afresh at midnight UTC", async () => {
+    let now = new Date("2026-05-05T23:59:00Z");
+    const d = await llm.withModel(supported, { dailyTokens: 100, now: () => now });
+    await run(ASK, d);
+    const other = "/ask How long was the phone call?";
+    expect((await run(other, d)).note).toMatch(/budget of 100 tokens is spent/);
+    now = new Date("2026-05-06T00:00:30Z");
+    expect((await run(other, d)).note ?? "").not.toMatch(/budget/);
+    expect(llm.server?.requests).toHaveLength(2);
+  });
+
+  it("counts the prompt of a request that timed out", async () => {
+    const day = new Date("2026-05-07T09:00:00Z");
+    const d = await llm.withModel(() => ({ hang: "before-headers" }), { timeoutMs: 200, now: () => day });
+    await run(ASK, d);
+    const prompt = (llm.server?.requests[0]?.body.messages ?? []).map((m) => m.content).join("\n");
+    expect(await llm.deps.store.completions.usage("2026-05-07")).toEqual({
+      promptTokens: Math.ceil(prompt.length / 4),
+      completionTokens: 0,
+      requests: 1,
+    });
   });
 });

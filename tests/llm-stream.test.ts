@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { CoreDeps } from "../src/core/deps.js";
 import { handleCommand } from "../src/core/engine.js";
 import type { Reply } from "../src/core/reply.js";
+import type { WriteItem, WrittenSentence } from "../src/core/writer.js";
+import { TokenBudget } from "../src/llm/budget.js";
+import { CompletionCache } from "../src/llm/cache.js";
+import type { ChatClient, ChatRequest } from "../src/llm/client.js";
+import { ModelWriter } from "../src/llm/model-writer.js";
+import { silentLogger } from "../src/logger.js";
 import { passagesOf, passageWith, useModelTestEnv } from "./helpers/fake-openai.js";
 
 const llm = useModelTestEnv();
@@ -82,5 +88,42 @@ describe("streaming with progress", () => {
     expect(reply.note).toBe("The language model did not answer within 0.3 s, so this is the offline answer.");
     const offline = await handleCommand(ASK, { platform: "cli" }, llm.deps);
     expect(sentencesOf(reply)).toEqual(sentencesOf(offline));
+  });
+});
+
+describe("progress after the deadline", () => {
+  it("reports nothing once the command has answered, even if a client keeps streaming past its deadline", async () => {
+    let late: ChatRequest | undefined;
+    // A client that ignores the abort signal and goes on sending text after the deadline.
+    const client: ChatClient = {
+      model: "stubborn-model",
+      complete: (request) => {
+        late = request;
+        return new Promise(() => {});
+      },
+    };
+    const store = llm.deps.store.completions;
+    const now = () => new Date("2026-03-20T12:00:00Z");
+    const writer = new ModelWriter({
+      client,
+      cache: new CompletionCache(store, client.model, silentLogger, now),
+      budget: new TokenBudget(store, 0, now, silentLogger),
+      logger: silentLogger,
+      timeoutMs: 50,
+      dailyTokens: 0,
+    });
+    const passage = "Dock workers in Port Vessa walked off the job on Tuesday.";
+    const item: WriteItem = {
+      subject: "Strike",
+      passages: [{ id: "P1", articleId: "a1", text: passage, source: "Lumen Gazette", publishedAt: null }],
+      extractive: [{ text: passage, cites: ["P1"] }],
+      maxSentences: 2,
+    };
+    const reported: WrittenSentence[][][] = [];
+    const result = await writer.writeAnswer(item, { onProgress: (p) => reported.push(p) });
+    expect(result.by).toBe("extractive");
+    expect(late?.signal.aborted).toBe(true);
+    late?.onText?.(`${passage} [P1]\n`);
+    expect(reported).toEqual([]);
   });
 });

@@ -2,12 +2,24 @@
 import type { Logger } from "../logger.js";
 import type { CompletionStore } from "../store/completions.js";
 
-/** Tokens paid for per UTC day, stored; once the day's total reaches the budget, the writer answers offline. */
+/** Tokens set aside for a request in flight, until what it cost is known. */
+export interface Reservation {
+  /** Records what the request cost and frees what was set aside. */
+  settle(usage: { promptTokens: number; completionTokens: number }): Promise<void>;
+}
+
+/**
+ * Tokens paid for per UTC day, stored; once the day's total reaches the budget, the writer answers offline. Requests
+ * in flight count with their estimate until they are settled, so commands running at the same time cannot all start
+ * on the same last remaining tokens.
+ */
 export class TokenBudget {
   readonly #store: CompletionStore;
   readonly #daily: number;
   readonly #now: () => Date;
   readonly #logger: Pick<Logger, "warn">;
+  /** Estimated tokens of the requests in flight, per UTC day. */
+  readonly #reserved = new Map<string, number>();
 
   /** `daily`: tokens (prompt + completion) per UTC day; 0 for no limit. */
   constructor(store: CompletionStore, daily: number, now: () => Date, logger: Pick<Logger, "warn">) {
@@ -21,19 +33,39 @@ export class TokenBudget {
     return this.#now().toISOString().slice(0, 10);
   }
 
-  /** Whether today's tokens have reached the budget. */
-  async spent(): Promise<boolean> {
-    if (this.#daily === 0) return false;
-    try {
-      const used = await this.#store.usage(this.#day());
-      return used.promptTokens + used.completionTokens >= this.#daily;
-    } catch (err) {
-      this.#logger.warn({ err }, "llm: reading today's token usage failed");
-      return false;
+  /**
+   * Sets `estimate` tokens aside for a request, or null when today's tokens (paid and set aside) have reached the
+   * budget. A store that cannot be read is logged and does not stop the request.
+   */
+  async reserve(estimate: number): Promise<Reservation | null> {
+    const day = this.#day();
+    let used = 0;
+    if (this.#daily > 0) {
+      try {
+        const u = await this.#store.usage(day);
+        used = u.promptTokens + u.completionTokens;
+      } catch (err) {
+        this.#logger.warn({ err }, "llm: reading today's token usage failed");
+      }
     }
+    // No await between this check and the reservation: concurrent callers see each other's.
+    const reserved = this.#reserved.get(day) ?? 0;
+    if (this.#daily > 0 && used + reserved >= this.#daily) return null;
+    this.#reserved.set(day, reserved + estimate);
+    let settled = false;
+    return {
+      settle: async (usage) => {
+        if (settled) return;
+        settled = true;
+        const left = (this.#reserved.get(day) ?? 0) - estimate;
+        if (left > 0) this.#reserved.set(day, left);
+        else this.#reserved.delete(day);
+        await this.#record(usage);
+      },
+    };
   }
 
-  async record(usage: { promptTokens: number; completionTokens: number }): Promise<void> {
+  async #record(usage: { promptTokens: number; completionTokens: number }): Promise<void> {
     try {
       await this.#store.addUsage(this.#day(), usage);
     } catch (err) {

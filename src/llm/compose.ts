@@ -5,6 +5,8 @@ import { unsupportedReason } from "./verify.js";
 
 export interface Composed {
   sentences: WrittenSentence[];
+  /** The model's own sentences among them (verified), in order. */
+  byModel: WrittenSentence[];
   /** Sentences the model wrote that were kept. */
   kept: number;
   /** Unsupported model sentences replaced by an extractive one, and left out (no extractive one was left). */
@@ -25,9 +27,11 @@ function known(p: ParsedSentence, item: WriteItem): WrittenSentence {
  * The sentences to show for `item` from the model's `answer`, in the model's order, within the item's limits. A
  * sentence that fails verification is replaced by the extractive sentence at the same position (or the first one
  * not shown yet). Null when the model wrote nothing usable: the caller then uses the extractive sentences.
+ * `partial`: the answer is still being streamed (see parseOutput).
  */
-export function compose(item: WriteItem, answer: string): Composed | null {
+export function compose(item: WriteItem, answer: string, partial = false): Composed | null {
   const out: WrittenSentence[] = [];
+  const byModel: WrittenSentence[] = [];
   const rejected: Composed["rejected"] = [];
   let words = 0;
   let kept = 0;
@@ -38,13 +42,15 @@ export function compose(item: WriteItem, answer: string): Composed | null {
     out.push(s);
     words += wordCount(s.text);
   };
-  for (const [i, p] of parseOutput(answer).entries()) {
+  for (const [i, p] of parseOutput(answer, partial).entries()) {
     if (out.length >= item.maxSentences) break;
     const reason = unsupportedReason(p, item.passages, item.knownNames);
     if (reason === null) {
       if (out.some((o) => o.text === p.text)) continue;
       if (!fits(p.text)) break;
-      add(known(p, item));
+      const sentence = known(p, item);
+      add(sentence);
+      byModel.push(sentence);
       kept++;
       continue;
     }
@@ -59,20 +65,13 @@ export function compose(item: WriteItem, answer: string): Composed | null {
     } else dropped++;
   }
   if (kept + replaced + dropped === 0) return null;
-  return { sentences: out.length > 0 ? out : item.extractive, kept, replaced, dropped, rejected };
+  return { sentences: out.length > 0 ? out : item.extractive, byModel, kept, replaced, dropped, rejected };
 }
 
-/** The verified sentences of a partial answer (complete lines only), for progress: no replacements yet. */
+/**
+ * The model's verified sentences in a partial answer (complete lines only), for progress: exactly those the final
+ * answer will keep from the same text, within the same sentence and word limits, and no replacements yet.
+ */
 export function verifiedSoFar(item: WriteItem, partial: string): WrittenSentence[] {
-  const out: WrittenSentence[] = [];
-  for (const p of parseOutput(partial)) {
-    if (out.length >= item.maxSentences) break;
-    if (
-      unsupportedReason(p, item.passages, item.knownNames) === null &&
-      !out.some((o) => o.text === p.text)
-    ) {
-      out.push(known(p, item));
-    }
-  }
-  return out;
+  return compose(item, partial, true)?.byModel ?? [];
 }

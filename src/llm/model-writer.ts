@@ -9,7 +9,7 @@ import { describeError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { CommandUsage, type TokenBudget } from "./budget.js";
 import { type CompletionCache, completionKey } from "./cache.js";
-import type { ChatClient } from "./client.js";
+import { type ChatClient, promptTokenEstimate } from "./client.js";
 import { compose, verifiedSoFar } from "./compose.js";
 import { Deadline } from "./deadline.js";
 import { classify, type Failure, fallbackNote, type ItemNoun, unsupportedNote } from "./failure.js";
@@ -57,6 +57,8 @@ interface Run {
   progress: WrittenSentence[][];
   done: number;
   onProgress: WriteOptions["onProgress"];
+  /** Set once the command's result is returned: a late chunk of a request must not report progress after it. */
+  finished: boolean;
 }
 
 async function mapLimit<T, R>(
@@ -111,6 +113,7 @@ export class ModelWriter implements Writer {
       progress: items.map(() => []),
       done: 0,
       onProgress: options.onProgress,
+      finished: false,
     };
     try {
       const outcomes = await mapLimit(items, CONCURRENCY, async (item, i) => {
@@ -121,6 +124,7 @@ export class ModelWriter implements Writer {
       });
       return this.#result(kind, outcomes);
     } finally {
+      run.finished = true;
       run.deadline.clear();
       run.usage.log(this.#d.logger, COMMANDS[kind], this.#d.client.model);
     }
@@ -155,18 +159,27 @@ export class ModelWriter implements Writer {
     } else {
       if (run.stop) return this.#offline(run, item, run.stop);
       if (run.deadline.passed) return this.#offline(run, item, { kind: "timeout" });
-      if (await budget.spent()) return this.#offline(run, item, { kind: "budget" });
+      const promptTokens = promptTokenEstimate(messages);
+      const reservation = await budget.reserve(promptTokens + maxTokens);
+      if (!reservation) return this.#offline(run, item, { kind: "budget" });
       const onText = run.onProgress ? (soFar: string) => this.#streamed(run, item, i, soFar) : undefined;
       try {
         const request = { messages, maxTokens, signal: run.deadline.signal, ...(onText ? { onText } : {}) };
         const answer = await run.deadline.race(client.complete(request));
         run.usage.add(answer);
-        await budget.record(answer);
-        if (answer.text.trim() !== "") await cache.put(key, answer);
+        await reservation.settle(answer);
+        // Only a finished answer is kept: a stream cut short would be served, cut short, from then on.
+        if (answer.finished && answer.text.trim() !== "") await cache.put(key, answer);
         text = answer.text;
       } catch (err) {
         const failure = classify(err, run.deadline.passed);
         run.stop ??= failure;
+        // A request that timed out or sent something unreadable reached the model, which may have charged for the
+        // prompt: it counts against the budget. One the server refused (an HTTP error, a 429) or never got does not.
+        const charged = failure.kind === "timeout" || failure.kind === "unreadable";
+        const cost = { promptTokens: charged ? promptTokens : 0, completionTokens: 0 };
+        if (charged) run.usage.add(cost);
+        await reservation.settle(cost);
         logger.warn(
           { err: describeError(err), failure: failure.kind, command: COMMANDS[run.kind] },
           "llm: request failed, using the offline answer",
@@ -194,7 +207,7 @@ export class ModelWriter implements Writer {
   }
 
   #report(run: Run, i: number, sentences: WrittenSentence[]): void {
-    if (!run.onProgress) return;
+    if (!run.onProgress || run.finished) return;
     run.progress[i] = sentences;
     try {
       run.onProgress(run.progress.map((s) => [...s]));

@@ -1,7 +1,9 @@
 /**
  * The messages sent to the model. Everything that comes from articles or users (passages, headlines, names, the
  * question) goes inside fences whose marker characters, ⟪ and ⟫, are removed from that text first, so no article
- * can close a fence early or open one of its own. The system message says fenced text is data, never instructions.
+ * can close a fence early or open one of its own (nor can lookalike brackets such as 《 or ≪ and invisible format
+ * characters pass for them). The system message says fenced text is data, never instructions. The prompt's size is
+ * bounded: each fenced text is clipped, and passages stop once their share of the prompt is used.
  */
 import type { WriteItem } from "../core/writer.js";
 import type { ChatMessage } from "./client.js";
@@ -30,21 +32,40 @@ export const SYSTEM_PROMPT = [
   "- If the passages do not contain what is asked, write nothing.",
 ].join("\n");
 
-/** Text from an article or a user, made safe to put inside a fence: no fence characters, one line. */
+/** Most characters of a subject or topic, of one passage, and of all passages of one prompt (about 3,000 tokens). */
+const SUBJECT_CHARS = 300;
+const PASSAGE_CHARS = 1500;
+const PASSAGES_CHARS = 12_000;
+
+/** The fence characters and brackets that look like them (double angle, white square, tortoise-shell brackets). */
+const FENCE_LIKE = /[⟪⟫《》≪≫⟦⟧〚〛⸨⸩⦅⦆︽︾⫷⫸〈〉⟨⟩〈〉﹤﹥＜＞]/gu;
+
+/** Text from an article or a user, made safe to put inside a fence: no fence(-like) characters, one line. */
 export function neutralise(text: string): string {
   return text
-    .replace(/[⟪⟫]/g, "")
+    .replace(FENCE_LIKE, "")
+    .replace(/[«»]/gu, '"')
+    .replace(/[‹›]/gu, "'")
+    .replace(/\p{Cf}+/gu, "")
     .replace(/\p{Cc}+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
 
-function fence(name: string, text: string, attributes = ""): string {
-  return `${OPEN}${name}${attributes}${CLOSE}\n${neutralise(text)}\n${OPEN}/${name}${CLOSE}`;
+/** `text` cut to at most `max` characters, at a word boundary, marked with "…". */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+function fence(name: string, text: string, max: number, attributes = ""): string {
+  return `${OPEN}${name}${attributes}${CLOSE}\n${clip(neutralise(text), max)}\n${OPEN}/${name}${CLOSE}`;
 }
 
 function attribute(value: string): string {
-  return neutralise(value).replace(/"/g, "'");
+  return clip(neutralise(value), 80).replace(/"/g, "'");
 }
 
 function task(kind: WriteKind, item: WriteItem): string {
@@ -70,12 +91,21 @@ function task(kind: WriteKind, item: WriteItem): string {
 
 /** The system and user messages for one item (and, for stance, its topic). Deterministic: cacheable. */
 export function buildMessages(kind: WriteKind, item: WriteItem, topic?: string): ChatMessage[] {
-  const parts = [task(kind, item), "", fence("SUBJECT", item.subject)];
-  if (topic !== undefined) parts.push(fence("TOPIC", topic));
+  const parts = [task(kind, item), "", fence("SUBJECT", item.subject, SUBJECT_CHARS)];
+  if (topic !== undefined) parts.push(fence("TOPIC", topic, SUBJECT_CHARS));
   parts.push("", "Passages:");
+  let room = PASSAGES_CHARS;
   for (const p of item.passages) {
+    if (room <= 0) break;
     const date = p.publishedAt ? ` date="${attribute(p.publishedAt.slice(0, 10))}"` : "";
-    parts.push(fence(p.id, p.text, ` source="${attribute(p.source)}"${date}`));
+    const fenced = fence(
+      p.id,
+      p.text,
+      Math.min(PASSAGE_CHARS, room),
+      ` source="${attribute(p.source)}"${date}`,
+    );
+    parts.push(fenced);
+    room -= fenced.length;
   }
   parts.push(
     "",

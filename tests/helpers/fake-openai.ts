@@ -28,8 +28,22 @@ export interface CapturedRequest {
 }
 
 export type FakeAnswer =
-  /** A completion: JSON, or streamed in pieces `chunkDelayMs` apart when the request streams. */
-  | { content: string; usage?: { prompt_tokens: number; completion_tokens: number }; chunkDelayMs?: number }
+  /**
+   * A completion: JSON, or streamed in pieces `chunkDelayMs` apart when the request streams. `usage: null`: the
+   * server reports no usage. `cutShort`: a stream ends after its content, without a finish reason, usage or [DONE].
+   */
+  | {
+      content: string;
+      usage?: { prompt_tokens: number; completion_tokens: number } | null;
+      chunkDelayMs?: number;
+      cutShort?: boolean;
+    }
+  /** A 200 with this body as it is (not a completion), of this content type. */
+  | { raw: string; contentType: string }
+  /** Server-sent events as given (each a `data:` payload), then the end of the response. */
+  | { events: string[] }
+  /** Never answers: before sending headers, or after the headers and a first chunk of a stream. */
+  | { hang: "before-headers" | "after-headers" }
   /** An HTTP error with an OpenAI-style error body. */
   | { status: number; retryAfter?: string }
   /** An answer that starts only after `delayMs`. */
@@ -106,6 +120,24 @@ export async function startFakeOpenAi(
     requests.push(captured);
     const answer = script(captured, requests.length);
     const model = captured.body.model;
+    if ("hang" in answer) {
+      if (answer.hang === "after-headers") {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write(`data: ${JSON.stringify(chunk(model, { role: "assistant", content: "Adela" }, null))}\n\n`);
+      }
+      return;
+    }
+    if ("raw" in answer) {
+      res.writeHead(200, { "content-type": answer.contentType });
+      res.end(answer.raw);
+      return;
+    }
+    if ("events" in answer) {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      for (const e of answer.events) res.write(`data: ${e}\n\n`);
+      res.end();
+      return;
+    }
     if ("status" in answer) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (answer.retryAfter !== undefined) headers["retry-after"] = answer.retryAfter;
@@ -117,10 +149,19 @@ export async function startFakeOpenAi(
     }
     if ("delayMs" in answer) await sleep(answer.delayMs, timers);
     if (res.destroyed) return;
-    const usage = ("usage" in answer && answer.usage) || { prompt_tokens: 100, completion_tokens: 20 };
+    const usage =
+      "usage" in answer && answer.usage !== undefined
+        ? answer.usage
+        : { prompt_tokens: 100, completion_tokens: 20 };
     if (!captured.body.stream) {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(completion(model, answer.content, usage)));
+      const body: Record<string, unknown> = completion(
+        model,
+        answer.content,
+        usage ?? { prompt_tokens: 0, completion_tokens: 0 },
+      );
+      if (usage === null) delete body.usage;
+      res.end(JSON.stringify(body));
       return;
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
@@ -132,8 +173,13 @@ export async function startFakeOpenAi(
       if (res.destroyed) return;
       send(chunk(model, { content: piece }, null));
     }
+    if ("cutShort" in answer && answer.cutShort) {
+      res.end();
+      return;
+    }
     send(chunk(model, {}, "stop"));
-    send({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [], usage });
+    if (usage)
+      send({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [], usage });
     res.end("data: [DONE]\n\n");
   };
   const server = await startLocalServer({ "/chat/completions": handle });
