@@ -91,6 +91,36 @@ describe("autocomplete from the store", () => {
     expect(choices).toEqual([{ name: "@\u200beveryone · 2 articles", value: "@everyone" }]);
   });
 
+  test("a name that would show nothing is left out, and a long name is cut between whole characters", async () => {
+    const wave = "\u{1F30A}";
+    const store = {
+      ...deps.store,
+      topKeywords: async () => [
+        { term: "\u202e\u202c", articles: 4 },
+        { term: `${"a".repeat(99)}${wave}`.slice(0, 100), articles: 3 },
+        { term: `${"b".repeat(98)}${wave}`, articles: 2 },
+      ],
+    };
+    const choices = await suggest("topics", "", store);
+    expectValid(choices);
+    expect(choices.map((c) => c.value)).toEqual([`${"b".repeat(98)}${wave}`]);
+    expect(choices[0]?.name).toBe(`${"b".repeat(98)}${wave}`);
+    for (const c of choices) expect(c.name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  test("an empty store or a query of odd characters gives no choices and no error", async () => {
+    const empty = {
+      ...deps.store,
+      topKeywords: async () => [],
+      topSpeakers: async () => [],
+    };
+    expect(await suggest("topics", "", empty)).toEqual([]);
+    expect(await suggest("people-and-topics", "korv", empty)).toEqual([]);
+    for (const odd of ["(", "[a-", "\\", "*", "\u202e", "🌊", "%_'\"", " ".repeat(99)]) {
+      expectValid(await suggest("people-and-topics", odd, deps.store));
+    }
+  });
+
   test("each option knows where its choices come from", () => {
     expect(sourceOf("stance", null, "topic")).toBe("topics");
     expect(sourceOf("quotes", null, "query")).toBe("people-and-topics");

@@ -159,6 +159,38 @@ describe("interaction options → the command line for the core", () => {
     );
   });
 
+  test("a topic that ends in the word alerts does not turn alerts on when the alerts option is off", () => {
+    const shape = commandShape(spec("subscribe"));
+    const topic = (value: string) => ({ name: "topic", type: STRING, value });
+    expect(commandLine("subscribe", [topic("security alerts")], shape)).toBe("/subscribe alerts security");
+    expect(
+      commandLine(
+        "subscribe",
+        [topic("flood Alerts"), { name: "alerts", type: BOOLEAN, value: false }],
+        shape,
+      ),
+    ).toBe("/subscribe Alerts flood");
+    expect(
+      commandLine(
+        "subscribe",
+        [topic("security alerts"), { name: "alerts", type: BOOLEAN, value: true }],
+        shape,
+      ),
+    ).toBe("/subscribe security alerts alerts");
+    expect(commandLine("subscribe", [topic("alerts")], shape)).toBe("/subscribe alerts");
+    expect(commandLine("subscribe", [topic('"storm alerts"')], shape)).toBe('/subscribe "storm alerts"');
+  });
+
+  test("values with quotes, a leading slash, exclusions and line breaks reach the core as typed", () => {
+    const one = (name: string, option: string, value: string) =>
+      commandLine(name, [{ name: option, type: STRING, value }]);
+    expect(one("ask", "question", '/help "me"\nnow?')).toBe('/ask /help "me" now?');
+    expect(one("search", "query", "dam -keld")).toBe("/search dam -keld");
+    expect(one("unsubscribe", "topic", "tariffs -steel")).toBe("/unsubscribe tariffs -steel");
+    expect(one("quotes", "query", "Adela 'Del' Korvin")).toBe("/quotes Adela 'Del' Korvin");
+    expect(one("summarize", "article", " https://x.example/a b ")).toBe("/summarize https://x.example/a b");
+  });
+
   test("options the shape does not know (an older registration) still reach the core", () => {
     expect(commandLine("ask", [{ name: "q", type: STRING, value: "who said it?" }])).toBe(
       "/ask who said it?",

@@ -2,10 +2,11 @@ import { expect, test } from "vitest";
 import { embedChars, LIMITS } from "../src/adapters/discord/embeds.js";
 import type { CommandContext } from "../src/core/deps.js";
 import type { Reply } from "../src/core/reply.js";
-import { messageOf, requestsFor, useBotTestEnv } from "./helpers/discord-bot.js";
-import type { FakeDiscord, RecordedRequest } from "./helpers/fake-discord.js";
+import { messageOf, requestsFor, startBot, useBotTestEnv } from "./helpers/discord-bot.js";
+import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from "./helpers/fake-discord.js";
 import { CHANNEL_ID, GUILD_ID } from "./helpers/fake-discord-payloads.js";
 import { bigReply, hostileReply } from "./helpers/reply-fixtures.js";
+import { memoryLogger } from "./helpers/slack-app.js";
 
 const discord = useBotTestEnv();
 
@@ -117,4 +118,96 @@ test("the channel poster posts and edits channel messages with empty allowed_men
   );
   expect(JSON.stringify(edits[0]?.body)).toContain("@\u200beveryone look");
   expect(JSON.stringify(edits[1]?.body)).toContain("Updated: see the message above");
+});
+
+test("an answer ready after the interaction token expired is logged, and the bot keeps answering", async () => {
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    const { logger, lines } = memoryLogger();
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answer = async (text: string): Promise<Reply> => {
+      if (text.startsWith("/ask")) await released;
+      return { ...bigReply(1, 1, 5, 1), title: text };
+    };
+    const f = await startFakeDiscord();
+    discord.fake = f;
+    discord.bot = await startBot(f, { ...discord.deps, logger }, { deferAfterMs: 0, answer });
+    const slow = f.interact({ name: "ask", options: [{ name: "question", type: 3, value: "x" }] });
+    await f.waitForRequest((r) => r.path.endsWith(`/${slow.token}/callback`));
+    f.expireToken(slow.token);
+    release();
+    const refused = await f.waitForRequest((r) => r.method === "PATCH" && r.path.includes(slow.token));
+    expect(refused.status).toBe(401);
+    const quick = f.interact({ name: "topics" });
+    const edit = await f.waitForRequest((r) => r.method === "PATCH" && r.path.includes(quick.token));
+    expect(messageOf(edit).embeds[0]?.title).toBe("/topics");
+    await new Promise((r) => setTimeout(r, 50));
+    const failure = lines.find((l) => l.msg === "discord response failed");
+    expect(failure).toMatchObject({ command: "ask", step: "answer" });
+    expect(rejections).toEqual([]);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+});
+
+test("an answer that cannot be rendered still gets an ephemeral error reply", async () => {
+  const broken = (async () => ({
+    kind: "brief",
+    title: "Broken",
+    citations: [],
+  })) as unknown as () => Promise<Reply>;
+  const f = await discord.setup({ deferAfterMs: 60_000, answer: broken });
+  const { token } = f.interact({ name: "brief" });
+  const callback = await f.waitForRequest((r) => r.path.endsWith(`/${token}/callback`));
+  const message = messageOf(callback);
+  expect(message.flags).toBe(64);
+  expect(message.embeds[0]?.description).toContain("Something went wrong while writing the answer.");
+});
+
+test("every kind of reply, notices and no-coverage included, renders within Discord's limits", async () => {
+  const kinds: Reply[] = [
+    { ...hostileReply(), kind: "notice", data: { command: "subscribe", status: "ok" } } as Reply,
+    { ...hostileReply(), kind: "notice", data: { command: "digest", status: "info" } } as Reply,
+    {
+      ...hostileReply(),
+      kind: "no-coverage",
+      data: { query: "x", suggestions: ["a"], articleCount: 3 },
+    } as Reply,
+    { ...hostileReply(), kind: "help", ephemeral: true, data: { commands: [] } } as Reply,
+  ];
+  const f = await discord.setup({ deferAfterMs: 60_000, answer: async () => kinds.shift() as Reply });
+  const flags: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const { token } = f.interact({ name: "topics" });
+    const m = messageOf(await f.waitForRequest((r) => r.path.endsWith(`/${token}/callback`)));
+    expect(m.allowed_mentions).toEqual({ parse: [] });
+    expect(textOf(m.embeds)).not.toMatch(/@(everyone|here)/);
+    flags.push(m.flags ?? 0);
+  }
+  expect(flags).toEqual([0, 0, 0, 64]);
+});
+
+test("a partial answer that cannot be rendered is skipped without throwing from its timer", async () => {
+  const thrown: unknown[] = [];
+  const onThrow = (err: unknown) => thrown.push(err);
+  process.on("uncaughtException", onThrow);
+  try {
+    const answer = async (_text: string, context: CommandContext): Promise<Reply> => {
+      context.onProgress?.({ kind: "brief", title: "Half" } as unknown as Reply);
+      await new Promise((r) => setTimeout(r, 100));
+      return { ...bigReply(1, 1, 5, 1), title: "Whole" };
+    };
+    const f = await discord.setup({ deferAfterMs: 60_000, progressIntervalMs: 10, answer });
+    const { token } = f.interact({ name: "brief" });
+    const edit = await f.waitForRequest((r) => r.method === "PATCH" && r.path.includes(token));
+    expect(messageOf(edit).embeds[0]?.title).toBe("Whole");
+    expect(thrown).toEqual([]);
+  } finally {
+    process.off("uncaughtException", onThrow);
+  }
 });

@@ -89,3 +89,36 @@ test("a rejected token stops startup with a message naming DISCORD_TOKEN", async
     `PUT /applications/${FAKE_APP_ID}/commands 401`,
   ]);
 });
+
+test("an unreachable Discord API stops startup with a message naming DISCORD_API_URL", async () => {
+  const gone = await startFakeDiscord();
+  const apiUrl = gone.apiUrl;
+  await gone.close();
+  const config = { token: "fake.bot.token", applicationId: FAKE_APP_ID, guildId: null, apiUrl };
+  const started = startDiscord({ config, deps: discord.deps, logger: silentLogger, rest: { retries: 0 } });
+  await expect(started).rejects.toMatchObject({
+    code: "CONFIG_INVALID",
+    message: expect.stringContaining("DISCORD_API_URL"),
+  });
+});
+
+test("a gateway that cannot be reached stops startup after readyTimeoutMs instead of waiting forever", async () => {
+  discord.fake = await startFakeDiscord({ gatewayUrl: "ws://127.0.0.1:9/gateway" });
+  const config = {
+    token: "fake.bot.token",
+    applicationId: FAKE_APP_ID,
+    guildId: null,
+    apiUrl: discord.fake.apiUrl,
+  };
+  const started = startDiscord({
+    config,
+    deps: discord.deps,
+    logger: silentLogger,
+    rest: { retries: 0 },
+    readyTimeoutMs: 1500,
+  });
+  await expect(started).rejects.toMatchObject({
+    code: "CONFIG_INVALID",
+    message: expect.stringMatching(/gateway.*ws:\/\/127\.0\.0\.1:9\/gateway.*1\.5 s/),
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { type DiscordMessage, embedChars, LIMITS, renderReply } from "../src/adapters/discord/embeds.js";
 import { chunk, escapeText, link, safeUrl } from "../src/adapters/discord/markdown.js";
 import { isEphemeral } from "../src/adapters/discord/responder.js";
-import { errorReply, type Reply } from "../src/core/reply.js";
+import { type Citation, errorReply, type Reply } from "../src/core/reply.js";
 import {
   bigReply,
   citations,
@@ -149,5 +149,93 @@ describe("markdown helpers", () => {
       expect((/\\+$/.exec(p)?.[0].length ?? 0) % 2).toBe(0);
     }
     expect(pieces.join("")).toBe(text);
+  });
+});
+
+describe("edge cases of untrusted text", () => {
+  const EMOJI = "\u{1F30A}"; // two UTF-16 code units
+  const wellFormed = (s: string) =>
+    !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+  const allStrings = (messages: DiscordMessage[]) =>
+    messages.flatMap((m) =>
+      m.embeds.flatMap((e) => [
+        e.title ?? "",
+        e.description ?? "",
+        e.footer?.text ?? "",
+        ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      ]),
+    );
+
+  test("cutting a title, a heading, a long line or the footer never leaves half a surrogate pair", () => {
+    const reply: Reply = {
+      ...bigReply(1, 1, 1, 1),
+      title: EMOJI.repeat(300),
+      note: EMOJI.repeat(400),
+      sections: [{ heading: EMOJI.repeat(300), lines: [{ text: EMOJI.repeat(1500), cite: [1] }] }],
+    };
+    const messages = renderReply(reply);
+    expectWithinLimits(messages);
+    for (const s of allStrings(messages)) expect(wellFormed(s)).toBe(true);
+    expect(messages[0]?.embeds[0]?.title?.endsWith(`${EMOJI}…`)).toBe(true);
+  });
+
+  test("chunk and truncate keep surrogate pairs and combining marks whole", () => {
+    for (const p of chunk(EMOJI.repeat(700), 1024)) {
+      expect(wellFormed(p)).toBe(true);
+      expect(p.length).toBeLessThanOrEqual(1024);
+    }
+    const accented = "e\u0301".repeat(600);
+    for (const p of chunk(accented, 1023)) expect(p.startsWith("\u0301")).toBe(false);
+  });
+
+  test("a heading of invisible characters or white space still gives a field a name", () => {
+    const reply: Reply = {
+      ...bigReply(1, 1, 1, 1),
+      sections: [
+        { heading: "\u202e\u202c", lines: [{ text: "first", cite: [1] }] },
+        { heading: "   ", lines: [{ text: "second", cite: [1] }] },
+      ],
+    };
+    const fields = renderReply(reply)[0]?.embeds[0]?.fields ?? [];
+    expect(fields).toHaveLength(2);
+    for (const f of fields) expect(f.name.trim().length).toBeGreaterThan(0);
+  });
+
+  test("runs of blank lines never make an empty description or field value", () => {
+    const blank = `${"\n".repeat(1100)}end`;
+    const reply: Reply = {
+      ...bigReply(1, 1, 1, 1),
+      intro: blank,
+      sections: [{ heading: "Story", lines: [{ text: blank, cite: [] }] }],
+    };
+    const messages = renderReply(reply);
+    expectWithinLimits(messages);
+    for (const e of messages.flatMap((m) => m.embeds)) {
+      if (e.description !== undefined) expect(e.description.trim()).not.toBe("");
+      for (const f of e.fields ?? []) expect(f.value.trim()).not.toBe("");
+    }
+  });
+
+  test("a source with a very long URL is linked whole or not at all, never cut inside the link", () => {
+    const url = `https://news.example/track?${"q=1&".repeat(400)}`;
+    const reply: Reply = {
+      ...bigReply(1, 1, 1, 1),
+      citations: [{ ...(citations(1)[0] as Citation), url }],
+    };
+    const sources = renderReply(reply)[0]?.embeds.find((e) => e.title === "Sources");
+    const text = sources?.description ?? "";
+    expect(text).toContain("**[1]** Fictional headline number 1");
+    expect(text).not.toContain("](");
+    expectWithinLimits(renderReply(reply));
+  });
+
+  test("a citation with neither title nor source still shows a label, not an empty link", () => {
+    const reply: Reply = {
+      ...bigReply(1, 1, 1, 1),
+      citations: [{ ...(citations(1)[0] as Citation), title: "", source: "" }],
+    };
+    const text = renderReply(reply)[0]?.embeds.find((e) => e.title === "Sources")?.description ?? "";
+    expect(text).not.toContain("[](");
+    expect(text).toMatch(/\*\*\[1\]\*\* \[untitled\]\(https:\/\/news\.example\/story\/1\)/);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { commandLine, slackCommandName, slackUsage } from "../src/adapters/slack/command-names.js";
+import {
+  commandLine,
+  fromSlackNames,
+  slackCommandName,
+  slackUsage,
+} from "../src/adapters/slack/command-names.js";
 import { escapeMrkdwn, escapePlain, fitMrkdwn, link, safeUrl } from "../src/adapters/slack/escape.js";
 import { decodeSlackText, mentionText } from "../src/adapters/slack/inbound.js";
 
@@ -95,5 +100,21 @@ describe("slash command names", () => {
     expect(commandLine("/NEWSDESK", "stance water")).toBe("stance water");
     expect(commandLine("/newsdesk", "")).toBe("/help");
     expect(commandLine("/topics", "")).toBe("/topics");
+  });
+
+  test("the news- names shown in help also work under the umbrella, in mentions and in direct messages", () => {
+    expect(commandLine("/newsdesk", "news-search dam")).toBe("search dam");
+    expect(commandLine("/newsdesk", "/News-Feed list")).toBe("/feed list");
+    expect(commandLine("/newsdesk", "newsdesk news-search dam")).toBe("newsdesk search dam");
+    expect(fromSlackNames("news-search dam")).toBe("search dam");
+    expect(fromSlackNames("/news-digest status")).toBe("/digest status");
+    expect(fromSlackNames("news-brief tariffs")).toBe("brief tariffs");
+    // Only newsdesk's command names lose the prefix: anything else stays as typed (and is then unknown).
+    expect(fromSlackNames("news-bogus")).toBe("news-bogus");
+    // Help about a command, by the name help showed.
+    expect(commandLine("/help", "news-search")).toBe("/help search");
+    expect(commandLine("/newsdesk", "help /news-feed")).toBe("help /feed");
+    expect(fromSlackNames("news-help news-search")).toBe("help search");
+    expect(fromSlackNames("brief news-search")).toBe("brief news-search");
   });
 });

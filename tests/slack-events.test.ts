@@ -35,6 +35,15 @@ describe("Slack mentions and direct messages", () => {
     expect(call?.headers.authorization).toBe("Bearer xoxb-test-bot-token");
   });
 
+  test("a mention naming a command by its Slack name (news-search) runs that command", async () => {
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> news-search troops`), "EvNews"), {
+      contentType: "application/json",
+    });
+    const [call] = await slack.fake.waitFor(() => posted().length > 0 && posted());
+    expect(call?.body.blocks[0].text.text).toBe("Search: troops");
+  });
+
   test("a mention inside a thread is answered in that thread", async () => {
     slack.app = await startTestApp(slack.fake, slack.deps);
     const ev = mention(`<@${BOT_USER}> topics`, "1700000009.000100", { thread_ts: "1700000002.000100" });
@@ -130,6 +139,60 @@ describe("Slack mentions and direct messages", () => {
       channel: "C0CHAN01",
       user: "U0USER01",
     });
+  });
+
+  test("an answer that cannot be rendered is logged and replaced by an error, never an unhandled rejection", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      // A Reply without sections: rendering it throws.
+      const broken = (async () => ({
+        kind: "brief",
+        title: "Broken",
+        citations: [],
+      })) as unknown as typeof handleCommand;
+      slack.app = await startTestApp(slack.fake, slack.deps, "http", { run: broken });
+      await postToApp(slack.app, eventBody(mention(`<@${BOT_USER}> brief`), "EvBroken"), {
+        contentType: "application/json",
+      });
+      const app = slack.app;
+      const logged = await slack.fake.waitFor(() =>
+        app.logs.find((l) => l.msg === "Slack reply not rendered"),
+      );
+      expect(logged).toMatchObject({ channel: "C0CHAN01", user: "U0USER01" });
+      const [call] = await slack.fake.waitFor(
+        () => slack.fake.callsTo("chat.postEphemeral").length > 0 && slack.fake.callsTo("chat.postEphemeral"),
+      );
+      expect(JSON.stringify(call?.body.blocks)).toContain("Something went wrong while writing the answer.");
+      expect(posted()).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(rejections).toEqual([]);
+      expect(app.logs.find((l) => l.msg === "Slack listener failed")).toBeUndefined();
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+  });
+
+  test("editing a message that mentions the bot does not answer it again; an edit that adds the mention does", async () => {
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    const json = { contentType: "application/json" };
+    const edited = { edited: { user: "U0USER01", ts: "1700000050.000000" } };
+    await postToApp(
+      slack.app,
+      eventBody(mention(`<@${BOT_USER}> sources`, "1700000040.000100"), "EvE1"),
+      json,
+    );
+    await slack.fake.waitFor(() => posted().length === 1);
+    // Slack sends a new app_mention, with a new event id, when that message is edited.
+    const again = mention(`<@${BOT_USER}> topics`, "1700000040.000100", edited);
+    await postToApp(slack.app, eventBody(again, "EvE2"), json);
+    // A message first written without the mention, then edited to add it.
+    const added = mention(`<@${BOT_USER}> topics`, "1700000041.000100", edited);
+    await postToApp(slack.app, eventBody(added, "EvE3"), json);
+    await slack.fake.waitFor(() => posted().length === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posted().map((c) => c.body.thread_ts)).toEqual(["1700000040.000100", "1700000041.000100"]);
   });
 
   test("an event Slack delivers twice is answered once", async () => {

@@ -76,6 +76,16 @@ describe("Slack slash commands over HTTP", () => {
     expect(help.blocks[0].text.text).toBe("newsdesk commands");
   });
 
+  test("an unknown command under the umbrella gets an ephemeral error pointing to help", async () => {
+    slack.app = await startTestApp(slack.fake, slack.deps);
+    await postToApp(slack.app, slashBody("/newsdesk", "frobnicate now", slack.fake.responseUrl("unk")));
+    const [answer] = await slack.fake.waitFor(
+      () => slack.fake.responsesTo("unk").length > 0 && slack.fake.responsesTo("unk"),
+    );
+    expect(answer.response_type).toBe("ephemeral");
+    expect(texts(answer)).toContain('Unknown command \\"/frobnicate\\". Try /help');
+  });
+
   test("answers Slack's url_verification challenge when the request URL is saved", async () => {
     slack.app = await startTestApp(slack.fake, slack.deps);
     const body = JSON.stringify({ token: "t", challenge: "c-123", type: "url_verification" });

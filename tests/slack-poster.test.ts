@@ -166,6 +166,23 @@ describe("postResponse (response_url)", () => {
     expect(sleeps).toEqual([]);
   });
 
+  test("does not retry a request that timed out: Slack may have posted it, and a retry would post it twice", async () => {
+    let calls = 0;
+    const timingOut = (async () => {
+      calls++;
+      throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    }) as unknown as typeof fetch;
+    const err = await postResponse(fake.responseUrl("slow"), message, {
+      sleep,
+      logger: silentLogger,
+      fetch: timingOut,
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(ResponseUrlError);
+    expect((err as ResponseUrlError).message).toMatch(/timed out/);
+    expect(calls).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
   test("retries a refused connection, then reports it", async () => {
     const url = fake.responseUrl("gone");
     await fake.close();

@@ -208,3 +208,110 @@ describe("Block Kit rendering of real answers", () => {
     for (const m of messages) expectHarmless(m);
   });
 });
+
+describe("Block Kit rendering of awkward content", () => {
+  const base = (extra: Partial<Reply>): Reply =>
+    ({
+      kind: "brief",
+      title: "Briefing",
+      sections: [],
+      citations: [],
+      data: { topic: null, since: null, stories: [] },
+      ...extra,
+    }) as Reply;
+  const sections = (messages: SlackMessage[]) =>
+    messages.flatMap((m) => m.blocks).flatMap((b) => (b.type === "section" ? [b.text.text] : []));
+  const contexts = (messages: SlackMessage[]) =>
+    messages
+      .flatMap((m) => m.blocks)
+      .flatMap((b) => (b.type === "context" ? b.elements.map((e) => e.text) : []));
+
+  test("*, _, ~ and ` in content cannot bold, italicise, strike or code anything, nor break newsdesk's own markup", () => {
+    const reply = base({
+      intro: "> looks like a quote *and* bold",
+      note: "~5% to ~7%",
+      sections: [
+        {
+          heading: "Tariffs *rise* ~5% to ~7% `now` _really_",
+          subtitle: "_3 articles_",
+          lines: [{ text: "He said *never* and `rm -rf` ~twice~", cite: [], speaker: "_Ana_ *B*" }],
+        },
+      ],
+    });
+    const messages = renderReply(reply);
+    expectWithinLimits(messages);
+    const [intro, story] = sections(messages);
+    expect(intro?.startsWith("&gt;")).toBe(false);
+    expect(intro).not.toMatch(/[*_~`]/);
+    expect(story).toMatch(/^\*[^*]+\*\n/);
+    expect(story?.split("\n")[1]).toMatch(/^• “[^*_~`]+” — _[^*_~`]+_$/);
+    for (const text of contexts(messages)) expect(text).not.toMatch(/[*_~`]/);
+  });
+
+  test("a blank or invisible title, intro, note, subtitle or heading never makes an empty block", () => {
+    const blank = "\u202e \u202c";
+    const reply = base({
+      title: blank,
+      intro: "   ",
+      note: blank,
+      sections: [{ heading: blank, subtitle: " ", lines: [{ text: "Something happened.", cite: [] }] }],
+    });
+    const messages = renderReply(reply);
+    expectWithinLimits(messages);
+    for (const text of [...sections(messages), ...contexts(messages)]) expect(text.trim()).not.toBe("");
+    for (const text of sections(messages)) expect(text).not.toMatch(/^\*\*/);
+  });
+
+  test("a line citing several articles with very long URLs stays within a section's 3,000 characters", () => {
+    const url = (i: number) => `https://news.example/${i}/${"abcdefgh/".repeat(200)}`;
+    const cites = Array.from({ length: 4 }, (_, i) => ({
+      n: i + 1,
+      articleId: `a${i}`,
+      source: "Wire",
+      title: `Title ${i}`,
+      url: url(i),
+      publishedAt: null,
+    }));
+    const reply = base({
+      sections: [{ lines: [{ text: "word ".repeat(290), cite: [1, 2, 3, 4] }] }],
+      citations: cites,
+    });
+    const messages = renderReply(reply);
+    expectWithinLimits(messages);
+    expect(sections(messages).join("\n")).toContain("[1]");
+  });
+
+  test("many sources with very long URLs stay within every limit, spread over context blocks", () => {
+    const cites = Array.from({ length: 40 }, (_, i) => ({
+      n: i + 1,
+      articleId: `a${i}`,
+      source: "Wire",
+      title: `Title ${i} ${"long words ".repeat(40)}`,
+      url: `https://news.example/${i}/${"abcdefgh/".repeat(200)}`,
+      publishedAt: null,
+    }));
+    const reply = base({
+      sections: [
+        { heading: "Story", lines: [{ text: "A line.", cite: [1] }], sources: cites.map((c) => c.n) },
+      ],
+      citations: cites,
+    });
+    const messages = renderReply(reply, { maxMessages: 10 });
+    expectWithinLimits(messages);
+    const links = contexts(messages).filter((t) => t.startsWith("<https://news.example/"));
+    expect(links.length).toBeGreaterThan(8);
+  });
+
+  test("a forbidden error is a warning with the reason, and nothing else", () => {
+    const reply = errorReply(
+      "/subscribe changes this channel's setup, so it needs the Manage Channels permission (Discord) or a workspace admin (Slack).",
+      "forbidden",
+    );
+    const [m, ...rest] = renderReply(reply);
+    expect(rest).toEqual([]);
+    expectWithinLimits([m as SlackMessage]);
+    expect(m?.blocks).toHaveLength(1);
+    expect(sections([m as SlackMessage])[0]).toMatch(/^:warning: \/subscribe changes this channel's setup/);
+    expect(m?.text).toMatch(/^Sorry: \/subscribe changes/);
+  });
+});

@@ -91,6 +91,44 @@ describe("Slack Socket Mode", () => {
     expect(answer.blocks[0].text.text).toBe("Topics");
   });
 
+  test("when reconnecting fails, it logs, keeps trying and serves commands again once Slack is back", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      slack.app = await startTestApp(slack.fake, slack.deps, "socket", {
+        socketPingTimeoutMs: 100,
+        socketReconnectDelayMs: 20,
+      });
+      // Slack's API is down for the next two reconnection attempts.
+      slack.fake.fail("apps.connections.open", 500, {}, 2);
+      slack.fake.sendDisconnect();
+      await slack.fake.waitFor(() => slack.fake.callsTo("apps.connections.open").length === 4, 8000);
+      await slack.fake.waitFor(() => slack.fake.openSockets() === 1 && slack.fake.connections === 2, 8000);
+      slack.fake.sendEnvelope({
+        envelope_id: "env-4",
+        type: "slash_commands",
+        accepts_response_payload: true,
+        payload: {
+          team_id: TEAM,
+          channel_id: "C0CHAN01",
+          user_id: "U0USER01",
+          command: "/topics",
+          text: "",
+          response_url: slack.fake.responseUrl("back"),
+        },
+      });
+      const [answer] = await slack.fake.waitFor(
+        () => slack.fake.responsesTo("back").length > 0 && slack.fake.responsesTo("back"),
+      );
+      expect(answer.blocks[0].text.text).toBe("Topics");
+      expect(rejections).toEqual([]);
+      expect(slack.app.logs.filter((l) => l.msg === "Slack Socket Mode reconnection failed")).toHaveLength(2);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+  });
+
   test("stop() closes the WebSocket connection", async () => {
     slack.app = await startTestApp(slack.fake, slack.deps, "socket");
     await slack.app.adapter.stop();

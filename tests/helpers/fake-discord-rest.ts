@@ -38,6 +38,8 @@ export interface RestState {
   gatewayUrl: string;
   rateLimits: RateLimitRule[];
   nextId: number;
+  /** Interaction tokens past their 15 minutes: callbacks and webhook calls with them get 401. */
+  expiredTokens: Set<string>;
 }
 
 const PREFIX = "/api/v10";
@@ -173,6 +175,12 @@ export function handleRest(
         { message: "You are being rate limited.", retry_after: limit.retryAfter, global: false, code: 0 },
         { "retry-after": String(limit.retryAfter), "x-ratelimit-scope": "user" },
       );
+      return;
+    }
+    const token = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(path)?.[1];
+    if (token && state.expiredTokens.has(token)) {
+      done(401);
+      json(res, 401, { message: "Invalid Webhook Token", code: 50027 });
       return;
     }
     for (const [m, pattern, handler] of ROUTES) {

@@ -31,6 +31,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Answer RESUME with RESUMED (default) or with INVALID_SESSION, forcing a new IDENTIFY. */
   acceptResume?: boolean;
+  /** What GET /gateway/bot hands out instead of the fake's own gateway (e.g. an address nothing listens on). */
+  gatewayUrl?: string;
 }
 
 export interface FakeDiscord {
@@ -50,6 +52,8 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   /** Sends an INTERACTION_CREATE for a command (or an autocomplete request); returns its id and token. */
   interact(input: InteractionInput): { id: string; token: string };
+  /** Makes an interaction token expire, as Discord does 15 minutes after the interaction. */
+  expireToken(token: string): void;
   /** Drops the gateway connection without a close frame, as a network failure would. */
   dropConnection(): void;
   close(): Promise<void>;
@@ -83,7 +87,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const events = new EventEmitter();
   const requests: RecordedRequest[] = [];
   const frames: GatewayFrame[] = [];
-  const state: RestState = { gatewayUrl: "", rateLimits: [], nextId: 1 };
+  const state: RestState = { gatewayUrl: "", rateLimits: [], nextId: 1, expiredTokens: new Set() };
   const server = createServer((req, res) => {
     handleRest(req, res, state, (r) => {
       requests.push(r);
@@ -132,7 +136,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     server.listen(0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  state.gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
+  state.gatewayUrl = options.gatewayUrl ?? `ws://127.0.0.1:${port}/gateway`;
 
   return {
     apiUrl: `http://127.0.0.1:${port}/api`,
@@ -149,6 +153,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       dispatch("INTERACTION_CREATE", d);
       return { id, token };
     },
+    expireToken: (token) => state.expiredTokens.add(token),
     dropConnection: () => socket?.terminate(),
     close: async () => {
       for (const client of wss.clients) client.terminate();

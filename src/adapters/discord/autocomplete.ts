@@ -1,7 +1,7 @@
 import type { ChannelRef } from "../../core/channel.js";
 import type { Store } from "../../store/store.js";
 import { type AutocompleteSource, type CommandShape, findShape } from "./command-shapes.js";
-import { plainText } from "./markdown.js";
+import { plainText, safeCut } from "./markdown.js";
 
 /** One autocomplete choice: `name` is shown, `value` is what the option receives. */
 export interface Choice {
@@ -63,10 +63,14 @@ function rank(term: string, typed: string): number {
 
 function label(c: Candidate): string {
   const detail = c.detail ? ` · ${c.detail}` : "";
-  return plainText(
+  const name = plainText(
     c.value.length + detail.length <= MAX_CHOICE_LENGTH ? `${c.value}${detail}` : c.value,
-  ).slice(0, MAX_CHOICE_LENGTH);
+  ).trim();
+  return name.slice(0, safeCut(name, MAX_CHOICE_LENGTH));
 }
+
+/** Half of a surrogate pair: Discord refuses text that is not well-formed UTF-16. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Choices for an autocompleted option from what the store actually holds (topics, speakers, the channel's
@@ -84,7 +88,9 @@ export async function suggest(
   const ranked: Array<{ c: Candidate; r: number; i: number }> = [];
   (await candidates(source, store, channel)).forEach((c, i) => {
     const key = c.value.toLowerCase();
-    if (c.value.trim() === "" || c.value.length > MAX_CHOICE_LENGTH || seen.has(key)) return;
+    if (c.value.length > MAX_CHOICE_LENGTH || LONE_SURROGATE.test(c.value) || seen.has(key)) return;
+    // A choice must show what it is (and Discord refuses an empty name).
+    if (plainText(c.value).trim() === "") return;
     seen.add(key);
     const r = rank(c.value, query);
     if (r >= 0) ranked.push({ c, r, i });

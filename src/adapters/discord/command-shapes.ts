@@ -1,4 +1,5 @@
 import { COMMANDS, type CommandSpec, findCommand } from "../../core/commands/registry.js";
+import { safeCut } from "./markdown.js";
 
 /** Where an option's autocomplete choices come from (see autocomplete.ts). */
 export type AutocompleteSource = "topics" | "people-and-topics" | "subscriptions" | "feeds";
@@ -126,7 +127,7 @@ function optionName(raw: string | undefined): string {
 export function shortText(text: string, max = 100): string {
   const t = text.replace(/\s+/g, " ").trim();
   if (t === "") return "-";
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  return t.length <= max ? t : `${t.slice(0, safeCut(t, max - 1)).trimEnd()}…`;
 }
 
 function genericOptions(spec: CommandSpec): OptionShape[] {

@@ -41,6 +41,9 @@ const COLORS: Record<Reply["kind"], number> = {
   error: 0xef4444,
 };
 
+/** An invisible field name, for headings that show nothing. */
+const BLANK = "\u200b";
+
 /** Kinds whose unheaded lines are running sentences rather than a list. */
 const PROSE = new Set<Reply["kind"]>(["answer", "summary"]);
 
@@ -71,8 +74,10 @@ function sectionFields(section: ReplySection, heading: string): Piece[] {
       values.push(line);
     }
   }
-  const name = truncate(escapeText(heading), LIMITS.fieldName);
-  const more = truncate(escapeText(heading), LIMITS.fieldName - " (continued)".length);
+  // Discord refuses a field without a name; a heading of invisible characters keeps an invisible one.
+  const shown = escapeText(heading).trim() || BLANK;
+  const name = truncate(shown, LIMITS.fieldName);
+  const more = truncate(shown, LIMITS.fieldName - " (continued)".length);
   return values.map((value, i) => ({ type: "field", name: i === 0 ? name : `${more} (continued)`, value }));
 }
 
@@ -104,11 +109,16 @@ function mainPieces(reply: Reply): Piece[] {
 }
 
 function citationText(c: Citation): string {
-  const parts = [`**[${c.n}]** ${link(c.title || c.source, c.url)}`];
-  if (c.source && c.source !== "unknown") parts.push(escapeText(c.source));
-  if (c.publishedAt) parts.push(c.publishedAt.slice(0, 10));
-  parts.push(`id \`${c.articleId.replace(/[`\s]/g, "")}\``);
-  return parts.join(" · ");
+  const label = [c.title, c.source].find((t) => t && escapeText(t).trim() !== "") ?? "untitled";
+  const rest: string[] = [];
+  if (c.source && c.source !== "unknown") rest.push(escapeText(c.source));
+  if (c.publishedAt) rest.push(escapeText(c.publishedAt.slice(0, 10)));
+  const id = c.articleId.replace(/[`\s]/g, "");
+  if (id) rest.push(`id \`${id}\``);
+  const text = (first: string) => [`**[${c.n}]** ${first}`, ...rest].join(" · ");
+  const linked = text(link(label, c.url));
+  // A line longer than a description paragraph would be cut inside its link: show it without the link instead.
+  return linked.length <= LIMITS.fieldValue ? linked : text(escapeText(label));
 }
 
 function footerText(reply: Reply): string {
@@ -128,7 +138,7 @@ function footerText(reply: Reply): string {
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
   const color = reply.kind === "notice" && reply.data.status === "info" ? COLORS.topics : COLORS[reply.kind];
   const groups = [
-    { title: truncate(escapeText(reply.title), LIMITS.title), color, pieces: mainPieces(reply) },
+    { title: truncate(escapeText(reply.title).trim(), LIMITS.title), color, pieces: mainPieces(reply) },
   ];
   if (reply.citations.length > 0) {
     const pieces = reply.citations.flatMap((c) => textPieces(citationText(c)));

@@ -51,10 +51,23 @@ export function link(text: string, url: string | null | undefined): string {
   return target ? `[${label}](${target})` : label;
 }
 
+/** What belongs to the character before it: a low surrogate, a combining mark, a joiner, a variation selector. */
+const CLINGS = /^(?:[\udc00-\udfff]|\p{M}|\u200c|\u200d|[\ufe00-\ufe0f])/u;
+
+/**
+ * The largest index at most `index` where `text` can be cut without splitting a surrogate pair or separating a
+ * letter from its combining marks (0 when there is none).
+ */
+export function safeCut(text: string, index: number): number {
+  let i = Math.max(0, Math.min(index, text.length));
+  while (i > 0 && i < text.length && CLINGS.test(text.slice(i, i + 2))) i--;
+  return i;
+}
+
 /** Cuts `text` to at most `max` characters, at a word boundary when one is near, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
+  let cut = text.slice(0, safeCut(text, max - 1));
   const space = cut.lastIndexOf(" ");
   if (space > max * 0.6) cut = cut.slice(0, space);
   return `${dropDanglingEscape(cut.trimEnd())}…`;
@@ -73,14 +86,14 @@ export function chunk(text: string, max: number): string[] {
   while (rest.length > max) {
     let cut = rest.lastIndexOf("\n", max);
     if (cut < max * 0.5) cut = rest.lastIndexOf(" ", max);
-    if (cut < max * 0.5) cut = max;
+    if (cut < max * 0.5) cut = safeCut(rest, max) || max;
     let piece = rest.slice(0, cut);
     const kept = dropDanglingEscape(piece);
     if (kept.length < piece.length) {
       cut -= 1;
       piece = kept;
     }
-    pieces.push(piece.trimEnd());
+    if (piece.trim() !== "") pieces.push(piece.trimEnd());
     rest = rest.slice(cut).replace(/^[ \n]+/, "");
   }
   if (rest.trim() !== "") pieces.push(rest);

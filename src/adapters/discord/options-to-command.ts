@@ -23,12 +23,27 @@ function word(option: InteractionOption, shape: OptionShape | undefined): string
   return String(value).replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A boolean option is a trailing word of the text command ("/subscribe tariffs alerts"). When it is off, a value
+ * that itself ends in that word ("security alerts") would turn it on: the word moves to the front instead, which
+ * names the same topic (its words are unordered).
+ */
+function keepFlagOff(out: string[], flag: string): void {
+  const last = out.findLastIndex((v) => v !== "");
+  const value = out[last];
+  if (value === undefined) return;
+  const m = new RegExp(`^(.*?\\S)((?:\\s+${flag})+)$`, "i").exec(value);
+  if (m?.[1] && m[2]) out[last] = `${m[2].trim()} ${m[1]}`;
+}
+
 /** Values in the order the command's definition lists its options (users may fill them in any order). */
 function words(given: readonly InteractionOption[], shapes: readonly OptionShape[]): string[] {
   const out: string[] = [];
   for (const shape of shapes) {
     const option = given.find((o) => o.name === shape.name);
-    if (option) out.push(word(option, shape));
+    const value = option ? word(option, shape) : "";
+    if (shape.type === "boolean" && value === "") keepFlagOff(out, shape.name);
+    if (option) out.push(value);
   }
   // Options the current shape does not know (commands registered by another version) still reach the core.
   for (const option of given) {

@@ -1,5 +1,5 @@
-import { DiscordAPIError, REST, type RESTOptions, Routes } from "discord.js";
-import { NewsdeskError } from "../../errors.js";
+import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from "discord.js";
+import { describeError, NewsdeskError } from "../../errors.js";
 import { type CommandDefinition, commandDefinitions } from "./command-definitions.js";
 import type { DiscordConfig } from "./config.js";
 
@@ -14,9 +14,20 @@ export function restFor(config: DiscordConfig, options: Partial<RESTOptions> = {
   return new REST({ ...options, api: config.apiUrl }).setToken(config.token);
 }
 
+type RegisterConfig = Pick<DiscordConfig, "applicationId" | "guildId"> &
+  Partial<Pick<DiscordConfig, "apiUrl">>;
+
 /** Turns Discord's answers that mean "fix your settings" into a message naming the variable. */
-function explain(err: unknown, config: Pick<DiscordConfig, "guildId">): unknown {
-  if (!(err instanceof DiscordAPIError)) return err;
+function explain(err: unknown, config: RegisterConfig): unknown {
+  if (err instanceof NewsdeskError || err instanceof HTTPError || err instanceof RateLimitError) return err;
+  if (!(err instanceof DiscordAPIError)) {
+    // No HTTP answer at all: a wrong address, DNS, a firewall or a timeout.
+    return new NewsdeskError(
+      "CONFIG_INVALID",
+      `Could not reach the Discord API${config.apiUrl ? ` at ${config.apiUrl}` : ""} (${describeError(err)}): check DISCORD_API_URL (leave it unset for Discord itself) and the network.`,
+      { cause: err },
+    );
+  }
   if (err.status === 401) {
     return new NewsdeskError(
       "CONFIG_INVALID",
@@ -45,7 +56,7 @@ function explain(err: unknown, config: Pick<DiscordConfig, "guildId">): unknown 
  */
 export async function registerCommands(
   rest: REST,
-  config: Pick<DiscordConfig, "applicationId" | "guildId">,
+  config: RegisterConfig,
   commands: CommandDefinition[] = commandDefinitions(),
 ): Promise<Registration> {
   const route = config.guildId

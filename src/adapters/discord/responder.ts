@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { CoreDeps } from "../../core/deps.js";
-import type { Reply } from "../../core/reply.js";
+import { errorReply, type Reply } from "../../core/reply.js";
 import { type DiscordMessage, renderReply } from "./embeds.js";
 
 /** Every message newsdesk sends names no one to ping, whatever its text says. */
@@ -33,6 +33,7 @@ export class InteractionResponder {
   private timer: NodeJS.Timeout | null = null;
   private lastEdit = Number.NEGATIVE_INFINITY;
   private finished = false;
+  private failedToRender = false;
 
   constructor(
     private readonly interaction: ChatInputCommandInteraction,
@@ -76,8 +77,29 @@ export class InteractionResponder {
     this.pending = null;
     if (this.finished || !partial) return;
     this.lastEdit = performance.now();
-    const [first] = renderReply(partial, { maxMessages: 1 });
+    let first: DiscordMessage | undefined;
+    try {
+      [first] = renderReply(partial, { maxMessages: 1 });
+    } catch (err) {
+      // This runs in a timer: a throw here would end the process. The next partial, or the answer, follows.
+      this.logger.warn({ err, command: this.interaction.commandName }, "discord progress not rendered");
+      return;
+    }
     if (first) void this.enqueue("progress", () => this.interaction.editReply(edit(first)));
+  }
+
+  /**
+   * The answer as messages; an answer that cannot be rendered (a malformed Reply) is logged and replaced by an
+   * error, so the caller still hears back.
+   */
+  private render(reply: Reply): DiscordMessage[] {
+    try {
+      return renderReply(reply);
+    } catch (err) {
+      this.logger.error({ err, command: this.interaction.commandName }, "discord reply not rendered");
+      this.failedToRender = true;
+      return renderReply(errorReply("Something went wrong while writing the answer.", "failed"));
+    }
   }
 
   /** Sends the final answer: the first message as the reply, the rest as follow-ups. */
@@ -86,8 +108,8 @@ export class InteractionResponder {
     this.pending = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const [first, ...rest] = renderReply(reply);
-    const ephemeral = isEphemeral(reply);
+    const [first, ...rest] = this.render(reply);
+    const ephemeral = isEphemeral(reply) || this.failedToRender;
     const deferred = this.state === "deferred";
     this.state = "answered";
     return this.enqueue("answer", async () => {

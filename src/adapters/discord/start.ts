@@ -21,13 +21,45 @@ export interface DiscordStartOptions {
   rest?: Partial<RESTOptions>;
   /** Replaces the core's handleCommand (tests). */
   answer?: AnswerFn;
+  /** Give up starting when the gateway session is not ready after this many ms (default 60000). */
+  readyTimeoutMs?: number;
 }
+
+const READY_TIMEOUT_MS = 60_000;
 
 /** Slash commands arrive as interactions whatever the intents; Guilds keeps discord.js's guild and channel caches whole. */
 const INTENTS = [GatewayIntentBits.Guilds];
 
 function isTokenInvalid(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid;
+}
+
+/**
+ * Waits for the gateway session; discord.js keeps reconnecting to a gateway it cannot reach, so without a limit
+ * startup would wait (and log reconnections) forever.
+ */
+async function untilReady(
+  connected: Promise<unknown>,
+  timeoutMs: number,
+  gateway: () => string | null,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const where = gateway()?.replace(/\/$/, "");
+      reject(
+        new NewsdeskError(
+          "CONFIG_INVALID",
+          `Could not open a session on the Discord gateway${where ? ` at ${where}` : ""} within ${timeoutMs / 1000} s: check that outbound WebSocket connections are allowed (and DISCORD_API_URL, which hands out the gateway address).`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  try {
+    await Promise.race([connected, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -79,8 +111,10 @@ export async function startDiscord(options: DiscordStartOptions): Promise<Runnin
     const ready = once(client, Events.ClientReady);
     // A failed login is reported by login() itself; this only keeps the waiting promise from going unhandled.
     ready.catch(() => undefined);
-    await client.login(config.token);
-    await ready;
+    const connected = client.login(config.token).then(() => ready);
+    // Handled by the race below; once it has timed out, a late failure has nothing left to report.
+    connected.catch(() => undefined);
+    await untilReady(connected, options.readyTimeoutMs ?? READY_TIMEOUT_MS, () => client.ws.gateway);
   } catch (err) {
     await client.destroy();
     if (isTokenInvalid(err)) {

@@ -1,6 +1,6 @@
 import type { Citation, ErrorReply, Reply, ReplyLine, ReplySection } from "../../core/reply.js";
 import { slackUsage, UMBRELLA } from "./command-names.js";
-import { fitMrkdwn, fitPlain, link } from "./escape.js";
+import { cleanText, fitMrkdwn, fitPlain, link } from "./escape.js";
 import { type BlockGroup, packMessages } from "./split.js";
 import { LIMITS, type Mrkdwn, type SlackBlock, type SlackMessage } from "./types.js";
 
@@ -35,7 +35,32 @@ const NOUNS: Record<Reply["kind"], string> = {
 
 const mrkdwn = (text: string): Mrkdwn => ({ type: "mrkdwn", text, verbatim: true });
 const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
-const context = (texts: string[]): SlackBlock => ({ type: "context", elements: texts.map(mrkdwn) });
+/** Context blocks for `texts`: at most ten elements each, and long links spread so no block gets too big. */
+function contextBlocks(texts: string[]): SlackBlock[] {
+  const blocks: SlackBlock[] = [];
+  let elements: Mrkdwn[] = [];
+  let chars = 0;
+  for (const text of texts.filter((t) => t.trim() !== "")) {
+    if (
+      elements.length >= LIMITS.contextElements ||
+      (elements.length > 0 && chars + text.length > LIMITS.contextBlock)
+    ) {
+      blocks.push({ type: "context", elements });
+      elements = [];
+      chars = 0;
+    }
+    elements.push(mrkdwn(text));
+    chars += text.length;
+  }
+  if (elements.length > 0) blocks.push({ type: "context", elements });
+  return blocks;
+}
+
+/** Citation numbers without links: "[1][2]". */
+const plainMarks = (cite: number[]): string => cite.map((n) => `[${n}]`).join("");
+
+/** Where a title would be empty (only invisible characters), this shows instead. */
+const UNTITLED = "newsdesk";
 
 class Renderer {
   private readonly byNumber: Map<number, Citation>;
@@ -54,14 +79,20 @@ class Renderer {
     const c = this.byNumber.get(n);
     if (!c) return `[${n}]`;
     const source = c.source && c.source !== "unknown" ? `${c.source}: ` : "";
-    return link(c.url, `[${n}] ${source}${c.title}`, LIMITS.contextElement - 20);
+    return link(c.url, `[${n}] ${source}${c.title}`, LIMITS.contextElement - 20, LIMITS.linkedElement);
   }
 
   private line(l: ReplyLine): string {
     const text = fitMrkdwn(l.text, MAX_LINE);
-    const body = l.speaker ? `“${text}” — _${fitMrkdwn(l.speaker, 120)}_` : text;
-    const marks = this.marks(l.cite);
-    return `• ${body}${marks ? ` ${marks}` : ""}`;
+    const speaker = l.speaker ? fitMrkdwn(l.speaker, 120) : "";
+    const body = l.speaker ? `“${text}”${speaker ? ` — _${speaker}_` : ""}` : text;
+    const line = `• ${body}`;
+    // Long citation links could push the line past a section's limit: then the numbers go without links.
+    let marks = this.marks(l.cite);
+    if (line.length + 1 + marks.length > LIMITS.section) {
+      marks = fitMrkdwn(plainMarks(l.cite), LIMITS.section - line.length - 1);
+    }
+    return marks ? `${line} ${marks}` : line;
   }
 
   /** Lines spread over section blocks of at most 3,000 characters: one group each, so a cut can fall between. */
@@ -84,13 +115,14 @@ class Renderer {
 
   /** A story (or result, or person): its heading and lines, then its subtitle and source links in small print. */
   private headedSection(s: ReplySection, divider: boolean): BlockGroup {
-    const heading = `*${fitMrkdwn(s.heading ?? "", MAX_HEADING)}*`;
+    const heading = fitMrkdwn(s.heading ?? "", MAX_HEADING);
     const blocks = this.lineGroups(
-      heading,
+      heading ? `*${heading}*` : null,
       s.lines.map((l) => this.line(l)),
     ).flatMap((g) => g.blocks);
     const small: string[] = [];
-    if (s.subtitle) small.push(fitMrkdwn(s.subtitle, LIMITS.contextElement));
+    const subtitle = fitMrkdwn(s.subtitle ?? "", LIMITS.contextElement);
+    if (subtitle) small.push(subtitle);
     const sources = s.sources ?? [];
     const room = SECTION_LINKS - small.length;
     const shown = sources.length > room + 1 ? sources.slice(0, room) : sources;
@@ -99,7 +131,7 @@ class Renderer {
       this.listed.add(n);
     }
     if (shown.length < sources.length) small.push(`… and ${sources.length - shown.length} more sources`);
-    if (small.length) blocks.push(context(small));
+    blocks.push(...contextBlocks(small));
     return { blocks: divider ? [{ type: "divider" }, ...blocks] : blocks, items: 1 };
   }
 
@@ -132,26 +164,22 @@ class Renderer {
     const shown = rest.length > capacity + 1 ? rest.slice(0, capacity) : rest;
     const texts = ["*Sources*", ...shown.map((n) => this.sourceLink(n))];
     if (shown.length < rest.length) texts.push(`… and ${rest.length - shown.length} more sources`);
-    const blocks: SlackBlock[] = [];
-    for (let i = 0; i < texts.length; i += LIMITS.contextElements) {
-      blocks.push(context(texts.slice(i, i + LIMITS.contextElements)));
-    }
-    return [{ blocks, items: 0 }];
+    return [{ blocks: contextBlocks(texts), items: 0 }];
   }
 
   groups(): BlockGroup[] {
     const groups: BlockGroup[] = [];
-    if (this.reply.intro)
-      groups.push({ blocks: [section(fitMrkdwn(this.reply.intro, LIMITS.section))], items: 0 });
+    const intro = fitMrkdwn(this.reply.intro ?? "", LIMITS.section);
+    if (intro) groups.push({ blocks: [section(intro)], items: 0 });
     groups.push(...this.sectionGroups());
     if (this.reply.kind === "help") {
       groups.push({
-        blocks: [context([`Every command also works as \`/${UMBRELLA} &lt;command&gt; …\`.`])],
+        blocks: contextBlocks([`Every command also works as \`/${UMBRELLA} &lt;command&gt; …\`.`]),
         items: 0,
       });
     }
-    if (this.reply.note)
-      groups.push({ blocks: [context([fitMrkdwn(this.reply.note, LIMITS.contextElement)])], items: 0 });
+    const note = fitMrkdwn(this.reply.note ?? "", LIMITS.contextElement);
+    if (note) groups.push({ blocks: contextBlocks([note]), items: 0 });
     groups.push(...this.footer());
     return groups;
   }
@@ -161,14 +189,15 @@ function errorGroups(reply: ErrorReply): BlockGroup[] {
   const blocks: SlackBlock[] = [section(`:warning: ${fitMrkdwn(reply.message, LIMITS.section - 20)}`)];
   if (reply.usage) {
     const usage = `Usage: ${slackUsage(reply.usage.replace(/^Usage: /, ""))}`;
-    blocks.push(context([fitMrkdwn(usage, 400)]));
+    blocks.push(...contextBlocks([fitMrkdwn(usage, 400)]));
   }
   return [{ blocks, items: 0 }];
 }
 
 function fallbackText(reply: Reply): string {
   const lead = reply.kind === "error" ? reply.message : reply.intro;
-  return fitMrkdwn(lead ? `${reply.title}: ${lead}` : reply.title, LIMITS.fallback);
+  const title = cleanText(reply.title) || UNTITLED;
+  return fitMrkdwn(lead && cleanText(lead) ? `${title}: ${lead}` : title, LIMITS.fallback);
 }
 
 /**
@@ -183,13 +212,17 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
       : [
           {
             type: "header",
-            text: { type: "plain_text", text: fitPlain(reply.title, LIMITS.header), emoji: false },
+            text: {
+              type: "plain_text",
+              text: fitPlain(reply.title, LIMITS.header) || UNTITLED,
+              emoji: false,
+            },
           },
         ];
   const groups = reply.kind === "error" ? errorGroups(reply) : new Renderer(reply).groups();
   return packMessages(head, groups, {
     fallback: fallbackText(reply),
-    continued: fitMrkdwn(`${reply.title} (continued)`, LIMITS.fallback),
+    continued: fitMrkdwn(`${cleanText(reply.title) || UNTITLED} (continued)`, LIMITS.fallback),
     maxMessages: options.maxMessages ?? 3,
     noun: NOUNS[reply.kind],
   });

@@ -16,6 +16,14 @@ const BROADCAST = /@(channel|here|everyone)/gi;
 /** U+2060 WORD JOINER: invisible, and splits "@" from "channel" for any parser. */
 const JOINER = "\u2060";
 
+/**
+ * Slack has no way to escape mrkdwn's formatting characters, so in content they become look-alikes that format
+ * nothing: ∗ (U+2217), ˍ (U+02CD), ∼ (U+223C), ˋ (U+02CB).
+ */
+const LOOKALIKES: Record<string, string> = { "*": "\u2217", _: "\u02cd", "~": "\u223c", "`": "\u02cb" };
+/** A soft hyphen: invisible, and keeps a leading ">" from starting a block quote. */
+const SOFT_HYPHEN = "\u00ad";
+
 /** Drops control characters and folds runs of white space (line breaks too) to one space. */
 export function cleanText(text: string): string {
   return text.replace(CONTROLS, "").replace(/\s+/g, " ").trim();
@@ -23,14 +31,17 @@ export function cleanText(text: string): string {
 
 /**
  * Text for a mrkdwn field (sections, context, the notification `text`): `&`, `<`, `>` escaped as Slack requires, so
- * `<!channel>`, `<@U123>` or `<http://x|y>` in the content show as typed and are never parsed.
+ * `<!channel>`, `<@U123>` or `<http://x|y>` in the content show as typed and are never parsed; formatting
+ * characters replaced by look-alikes, and a leading ">" kept from quoting.
  */
 export function escapeMrkdwn(text: string): string {
   return cleanText(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(BROADCAST, `@${JOINER}$1`);
+    .replace(BROADCAST, `@${JOINER}$1`)
+    .replace(/[*_~`]/g, (c) => LOOKALIKES[c] ?? c)
+    .replace(/^(?:&gt;|\uff1e)/, (m) => `${SOFT_HYPHEN}${m}`);
 }
 
 /** Text for a plain_text field (headers): never parsed as mrkdwn, and angle brackets replaced by look-alikes. */
@@ -86,9 +97,21 @@ export function safeUrl(raw: string | null | undefined): string | null {
   return href.length <= MAX_URL ? href : null;
 }
 
-/** A mrkdwn link `<url|label>` with an escaped label of at most `maxLabel` characters; the bare label without a safe URL. */
-export function link(url: string | null | undefined, label: string, maxLabel = 300): string {
-  const text = fitMrkdwn(label, maxLabel);
+/** The shortest label worth keeping a link for, when a long URL leaves little room in `maxTotal`. */
+const MIN_LINKED_LABEL = 12;
+
+/**
+ * A mrkdwn link `<url|label>` with an escaped label of at most `maxLabel` characters, the whole at most `maxTotal`
+ * (a long URL shortens the label); the bare label without a safe URL or when the URL leaves no room for it.
+ */
+export function link(
+  url: string | null | undefined,
+  label: string,
+  maxLabel = 300,
+  maxTotal = Number.POSITIVE_INFINITY,
+): string {
   const href = safeUrl(url);
-  return href ? `<${href}|${text}>` : text;
+  const room = href ? Math.min(maxLabel, maxTotal - href.length - 3) : maxLabel;
+  if (!href || room < Math.min(MIN_LINKED_LABEL, maxLabel)) return fitMrkdwn(label, maxLabel);
+  return `<${href}|${fitMrkdwn(label, room)}>`;
 }

@@ -6,7 +6,7 @@ import { handleCommand } from "../../core/engine.js";
 import { errorReply, type Reply } from "../../core/reply.js";
 import { describeError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { commandLine } from "./command-names.js";
+import { commandLine, fromSlackNames } from "./command-names.js";
 import { decodeSlackText, mentionText } from "./inbound.js";
 import type { AdminCheck } from "./permissions.js";
 import type { SlackPoster } from "./poster.js";
@@ -28,7 +28,7 @@ export interface Handlers {
   drain(timeoutMs: number): Promise<void>;
 }
 
-/** Event ids remembered to drop Slack's redeliveries of an event already answered. */
+/** Event ids (and mentioned messages) remembered to drop Slack's redeliveries of an event already answered. */
 const SEEN_EVENTS = 500;
 
 interface Asked {
@@ -77,7 +77,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   };
 
   const answer = (asked: Asked, responder: Responder): Promise<void> => {
-    const task = reply(asked, responder).then((r) => responder.finish(r));
+    // Never rejects: every failure is logged here or by the responder, so nothing is left unhandled.
+    const task = reply(asked, responder)
+      .then((r) => responder.finish(r))
+      .catch((err: unknown) => {
+        deps.logger.error({ err, channel: asked.channelId, user: asked.userId }, "Slack reply not delivered");
+      });
     running.add(task);
     void task.finally(() => running.delete(task));
     return task;
@@ -115,7 +120,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     const userId = str(event.user);
     const ts = str(event.ts);
     if (!channelId || !userId || !ts) return;
-    const asked: Asked = { line: line === "" ? "/help" : line, userId, channelId };
+    const asked: Asked = { line: line === "" ? "/help" : fromSlackNames(line), userId, channelId };
     const team = str(teamId);
     if (team) asked.teamId = team;
     const target = { channelId, userId, threadTs: str(event.thread_ts) ?? ts, ephemeral };
@@ -126,6 +131,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   app.event("app_mention", async ({ event, body, context }) => {
     if (!firstTime(body.event_id)) return;
     const ev = event as unknown as Record<string, unknown>;
+    // Editing a message that mentions the bot makes Slack send app_mention again (same ts, new event id).
+    if (!firstTime(`${str(ev.channel)}:${str(ev.ts)}`)) return;
     await inThread(ev, mentionText(str(ev.text) ?? "", context.botUserId), body.team_id, true);
   });
 

@@ -38,7 +38,8 @@ export class ResponseUrlError extends Error {
 /**
  * POSTs a message to a slash command's response_url (what Bolt's respond() does), but answers a 429 or a 5xx by
  * waiting for Retry-After (at most a minute) and trying again, up to MAX_ATTEMPTS in all; network errors are
- * retried the same way. Throws a ResponseUrlError when the message could not be delivered.
+ * retried the same way, but not a timeout (the message may have arrived). Throws a ResponseUrlError when the
+ * message could not be delivered.
  */
 export async function postResponse(url: string, message: ResponseMessage, deps: RespondDeps): Promise<void> {
   const fetchFn = deps.fetch ?? fetch;
@@ -62,6 +63,13 @@ export async function postResponse(url: string, message: ResponseMessage, deps: 
       waitMs = retryAfterMs(res.headers.get("retry-after"), waitMs);
     } catch (err) {
       if (err instanceof ResponseUrlError) throw err;
+      if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")) {
+        // The message may have reached Slack and be posted late: sending it again could post it twice.
+        throw new ResponseUrlError(
+          `response_url timed out after ${TIMEOUT_MS / 1000} s; not retried, so it cannot be posted twice`,
+          null,
+        );
+      }
       reason = describeError(err);
     }
     if (attempt >= MAX_ATTEMPTS || waitMs > MAX_WAIT_MS) {

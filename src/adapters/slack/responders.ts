@@ -1,10 +1,11 @@
-import type { Reply } from "../../core/reply.js";
+import { errorReply, type Reply } from "../../core/reply.js";
 import { describeError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
 import { renderReply } from "./blocks.js";
 import type { SlackPoster } from "./poster.js";
 import { ProgressGate } from "./progress.js";
 import { postResponse, type RespondDeps, ResponseUrlError } from "./respond.js";
+import type { SlackMessage } from "./types.js";
 
 /** Where one command's answer goes: partial answers while it is written, then the answer. */
 export interface Responder {
@@ -22,6 +23,25 @@ export interface ResponderDeps {
 /** Help, usage errors and failures are shown only to the caller. */
 export function isEphemeral(reply: Reply): boolean {
   return reply.kind === "error" || reply.ephemeral === true;
+}
+
+/**
+ * The answer as messages; an answer that cannot be rendered (a malformed Reply) is logged and replaced by an
+ * error, so the caller still hears back.
+ */
+function renderOrError(
+  render: (reply: Reply) => SlackMessage[],
+  reply: Reply,
+  details: Record<string, unknown>,
+  logger: ResponderDeps["logger"],
+): { reply: Reply; messages: SlackMessage[] } {
+  try {
+    return { reply, messages: render(reply) };
+  } catch (err) {
+    logger.error({ ...details, error: describeError(err) }, "Slack reply not rendered");
+    const failed = errorReply("Something went wrong while writing the answer.", "failed");
+    return { reply: failed, messages: render(failed) };
+  }
 }
 
 /** A response_url takes five messages; progress may use two of them. */
@@ -56,17 +76,26 @@ export function slashResponder(
   );
   return {
     progress: gate.offer,
-    async finish(reply) {
+    async finish(answer) {
       const shown = await gate.close();
-      const ephemeral = isEphemeral(reply);
-      let uses = RESPONSE_URL_USES - shown;
       try {
+        let uses = RESPONSE_URL_USES - shown;
+        const { reply, messages: all } = renderOrError(
+          (r) => renderReply(r, { maxMessages: MAX_MESSAGES }),
+          answer,
+          details,
+          deps.logger,
+        );
+        const ephemeral = isEphemeral(reply);
         if (shown > 0 && ephemeral) {
           // The partial answer was public; the answer is not: take the partial one away.
           await postResponse(url, { text: "", blocks: [], delete_original: true }, deps.respond);
           uses--;
         }
-        const messages = renderReply(reply, { maxMessages: Math.max(1, Math.min(MAX_MESSAGES, uses)) });
+        const messages =
+          all.length <= uses
+            ? all
+            : renderReply(reply, { maxMessages: Math.max(1, Math.min(MAX_MESSAGES, uses)) });
         for (const [i, m] of messages.entries()) {
           await postResponse(
             url,
@@ -118,10 +147,15 @@ export function threadResponder(
   );
   return {
     progress: gate.offer,
-    async finish(reply) {
+    async finish(answer) {
       await gate.close();
-      const messages = poster.render(reply, MAX_MESSAGES);
       try {
+        const { reply, messages } = renderOrError(
+          (r) => poster.render(r, MAX_MESSAGES),
+          answer,
+          details,
+          deps.logger,
+        );
         if (target.ephemeral && isEphemeral(reply)) {
           if (progressTs) await poster.remove(target.channelId, progressTs);
           await poster.postEphemeral(target.channelId, target.userId, messages, target.threadTs);

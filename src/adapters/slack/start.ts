@@ -13,6 +13,7 @@ import { createHttpReceiver, guardMalformed } from "./http-receiver.js";
 import { AdminCheck } from "./permissions.js";
 import { SlackPoster } from "./poster.js";
 import { callWithRetry, type RetryDeps, realSleep, slackErrorDetail } from "./retry.js";
+import { type SocketSupervisor, superviseSocket } from "./socket-reconnect.js";
 
 type RetryOptions = NonNullable<webApi.WebClientOptions["retryConfig"]>;
 
@@ -26,8 +27,10 @@ export interface StartSlackOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Answers a command; handleCommand unless a test replaces it. */
   run?: typeof handleCommand;
-  /** Socket Mode: how long to wait for a pong, and the step between reconnection attempts (ms). Default 5000. */
+  /** Socket Mode: how long to wait for a pong (ms). Default 5000. */
   socketPingTimeoutMs?: number;
+  /** Socket Mode: the wait after a failed reconnection, doubled after each further failure (ms). Default 1000. */
+  socketReconnectDelayMs?: number;
 }
 
 export interface SlackAdapter extends RunningAdapter {
@@ -38,6 +41,8 @@ export interface SlackAdapter extends RunningAdapter {
 
 /** How long `stop()` waits for answers still being written. */
 const DRAIN_MS = 10_000;
+/** Longest wait between two Socket Mode reconnection attempts. */
+const MAX_RECONNECT_DELAY_MS = 60_000;
 
 /** Checks the bot token with auth.test: a clear startup error instead of failures on the first command. */
 async function whoAmI(client: InstanceType<typeof webApi.WebClient>, config: SlackConfig, retry: RetryDeps) {
@@ -74,6 +79,8 @@ function receiverFor(
   return new SocketModeReceiver({
     appToken: config.appToken ?? "",
     logger,
+    // Reconnection is superviseSocket's: the client's own ends in an unhandled rejection when an attempt fails.
+    autoReconnectEnabled: false,
     ...(pingTimeoutMs ? { clientPingTimeout: pingTimeoutMs } : {}),
     installerOptions: { clientOptions: { slackApiUrl: config.apiUrl, retryConfig } },
   });
@@ -125,6 +132,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
   });
 
   let server: Server | undefined;
+  let supervisor: SocketSupervisor | undefined;
   if (receiver instanceof SocketModeReceiver) {
     await receiver.start().catch(async (err: unknown) => {
       await receiver.client.disconnect();
@@ -134,6 +142,11 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
         `Could not open the Socket Mode connection (${detail}): set SLACK_APP_TOKEN to an app-level token with connections:write.`,
         { cause: err },
       );
+    });
+    supervisor = superviseSocket(receiver.client, {
+      logger,
+      baseDelayMs: options.socketReconnectDelayMs ?? 1000,
+      maxDelayMs: MAX_RECONNECT_DELAY_MS,
     });
   } else {
     const listen = config.host ? { port: config.port, host: config.host } : { port: config.port };
@@ -157,6 +170,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackAdapt
       if (stopped) return;
       stopped = true;
       if (receiver instanceof SocketModeReceiver) {
+        supervisor?.stop();
         await receiver.client.disconnect();
       } else {
         // Every request was acknowledged at once: nothing is lost by dropping kept-alive connections.

@@ -35,8 +35,12 @@ export const LIMITS = {
   section: 3000,
   /** Elements of a context block. */
   contextElements: 10,
-  /** Characters of one context element (Slack allows more; labels are kept short). */
+  /** Characters of one context element's label (Slack allows more; labels are kept short). */
   contextElement: 500,
+  /** Characters of one context element with its link. */
+  linkedElement: 2000,
+  /** Characters across the elements of one context block, so that long links spread over several blocks. */
+  contextBlock: 6000,
   /** Characters of text across all blocks of one message (Slack's is about 12,000; kept below). */
   message: 11_000,
   /** Characters of the notification `text`. */
