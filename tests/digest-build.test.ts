@@ -170,6 +170,17 @@ describe("Markdown archive", () => {
     const dir = tempDir().dir;
     const odd = { platform: "discord" as const, workspaceId: "G", channelId: "../../etc/passwd" };
     expect(archivePath(dir, "2026-05-05", odd)).toBe(join(dir, "2026-05-05-discord-etc_passwd.md"));
+    const long = (tail: string) => ({
+      platform: "slack" as const,
+      workspaceId: "T",
+      channelId: `C${"x".repeat(90)}${tail}`,
+    });
+    const [a, b] = [archivePath(dir, "2026-05-05", long("1")), archivePath(dir, "2026-05-05", long("2"))];
+    expect(a).not.toBe(b);
+    for (const p of [a, b]) expect(p.slice(dir.length).length).toBeLessThan(100);
+    expect(archivePath(dir, "2026-05-05", { ...odd, channelId: "C1:..:C2" })).toBe(
+      join(dir, "2026-05-05-discord-C1_C2.md"),
+    );
     const path = await archiveDigest(dir, "2026-05-05", odd, hostile);
     await archiveDigest(dir, "2026-05-05", odd, hostile);
     expect(readFileSync(path, "utf8").split("\n---\n").length).toBe(2);

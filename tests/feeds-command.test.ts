@@ -81,6 +81,16 @@ describe("/feed", () => {
     expect(await t.store.feeds.list()).toHaveLength(1);
   });
 
+  it("answers one of two simultaneous adds of the same feed with Already following", async () => {
+    const t = await setup();
+    const replies = await Promise.all([
+      t.run(`/feed add ${t.srv.url("/rss")}`),
+      t.run(`/feed add ${t.srv.url("/rss")}#latest`),
+    ]);
+    expect(replies.map((r) => r.title).sort()).toEqual(["Already following", "Feed added"]);
+    expect(await t.store.feeds.list()).toHaveLength(1);
+  });
+
   it("refuses to add a page that is not a feed, a malformed feed or an unsafe URL, storing nothing", async () => {
     const t = await setup();
     const cases: Array<[string, RegExp]> = [

@@ -28,6 +28,11 @@ describe("normaliseFeedUrl", () => {
     expect(normaliseFeedUrl("http://news.example")).toBe("http://news.example/");
   });
 
+  it("treats a trailing dot on the host and an empty query as the same feed", () => {
+    expect(normaliseFeedUrl("https://News.Example./rss?")).toBe("https://news.example/rss");
+    expect(normaliseFeedUrl("https://news.example../rss?lang=en")).toBe("https://news.example/rss?lang=en");
+  });
+
   it("rejects anything that is not an http(s) URL", () => {
     expect(() => normaliseFeedUrl("ftp://news.example/feed")).toThrow(/Not an http\(s\) URL/);
     expect(() => normaliseFeedUrl("not a url")).toThrow(/Not a valid URL/);

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { getTasks } from "node-cron";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { ChannelPoster } from "../src/core/channel.js";
 import { openStore } from "../src/store/open-store.js";
 import {
   channelEnv,
@@ -92,6 +93,31 @@ describe("the node-cron job", () => {
     await task?.execute();
     expect(posts.length).toBe(1);
     await s.stop();
+    expect(digestTasks()).toEqual([]);
+  });
+
+  it("is never left running when stop() comes while start() is still catching up", async () => {
+    const { store, clock } = await setup("2026-05-05T06:00:00Z", berlin8);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let posts = 0;
+    const slow: ChannelPoster = {
+      platform: "slack",
+      async post() {
+        posts++;
+        await gate;
+        return { id: "m1" };
+      },
+      async edit() {},
+    };
+    const s = scheduler(store, clock.now, slow);
+    const starting = s.start();
+    await vi.waitFor(() => expect(posts).toBe(1));
+    const stopping = s.stop();
+    release();
+    await Promise.all([starting, stopping]);
     expect(digestTasks()).toEqual([]);
   });
 });

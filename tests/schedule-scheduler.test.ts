@@ -126,6 +126,24 @@ describe("DigestScheduler.tick", () => {
     expect(dates).toEqual(["2026-05-04", "2026-05-05", "2026-05-06", "2026-05-07", "2026-05-08"]);
   });
 
+  it("sends one digest a day across Lord Howe Island's half-hour clock changes", async () => {
+    // 5 April 2026: 02:00 goes back to 01:30 (01:45 happens twice); 4 October 2026: 02:00 jumps to 02:30.
+    for (const [time, from, to, transition] of [
+      ["01:45", "2026-04-03T12:00:00Z", "2026-04-06T12:00:00Z", "2026-04-05"],
+      ["02:15", "2026-10-02T12:00:00Z", "2026-10-05T12:00:00Z", "2026-10-04"],
+    ] as const) {
+      const { store, clock } = await setup(from, { time, zone: "Australia/Lord_Howe", days: "daily" }, from);
+      const { poster, posts } = recordingPoster("slack");
+      const s = scheduler(store, clock.now, poster);
+      while (clock.now() < new Date(to)) {
+        await s.tick();
+        clock.advance(5 * MINUTE);
+      }
+      expect(posts.length).toBe(3);
+      expect((await store.channels.getSlot(`slack:T1:C-general|${transition}|${time}`))?.state).toBe("done");
+    }
+  });
+
   it("sends exactly one digest on a spring-forward day and one on a fall-back day", async () => {
     for (const [time, from, to, transition] of [
       ["02:30", "2026-03-07T00:00:00Z", "2026-03-10T00:00:00Z", "2026-03-08"],

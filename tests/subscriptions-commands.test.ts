@@ -71,6 +71,18 @@ describe("/subscribe, /unsubscribe, /subscriptions", () => {
     expect(await deps.store.channels.subscriptions(SLACK_GENERAL)).toEqual([]);
   });
 
+  it("treats a topic written with singulars or plurals (which match the same stories) as the one followed", async () => {
+    await handleCommand('/subscribe tariffs "trade wars"', admin("C-general"), deps);
+    const again = await handleCommand('/subscribe "Trade War" tariff alerts', admin("C-general"), deps);
+    expect(again).toMatchObject({ kind: "notice", title: "Subscription updated" });
+    expect(lines(again)[0]).toBe('This channel follows "trade wars" tariffs.');
+    const subs = await deps.store.channels.subscriptions(SLACK_GENERAL);
+    expect(subs.map((s) => [s.topic, s.alertsSince !== null])).toEqual([['"trade wars" tariffs', true]]);
+    const removed = await handleCommand('/unsubscribe tariff "trade war"', admin("C-general"), deps);
+    expect(lines(removed)[0]).toBe('This channel no longer follows "trade wars" tariffs.');
+    expect(await deps.store.channels.subscriptions(SLACK_GENERAL)).toEqual([]);
+  });
+
   it("says which topics the channel follows when unsubscribing from an unknown one", async () => {
     await handleCommand("/subscribe tariffs", admin("C-general"), deps);
     const reply = await handleCommand("/unsubscribe frost", admin("C-general"), deps);
@@ -135,6 +147,15 @@ describe("/subscribe, /unsubscribe, /subscriptions", () => {
       "frost",
       "tariffs",
     ]);
+  });
+
+  it("keeps a Discord direct message (no guild) as a channel of its own", async () => {
+    const dm: CommandContext = { platform: "discord", channelId: "D55", canManageChannel: true };
+    await handleCommand("/subscribe frost", dm, deps);
+    const direct = { platform: "discord" as const, workspaceId: "direct", channelId: "D55" };
+    expect((await deps.store.channels.subscriptions(direct)).map((s) => s.topic)).toEqual(["frost"]);
+    const listed = await handleCommand("/subscriptions", { ...dm, canManageChannel: false }, deps);
+    expect(lines(listed)[0]).toBe("frost");
   });
 
   it("caps the topics of one channel", async () => {

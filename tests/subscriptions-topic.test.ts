@@ -79,3 +79,28 @@ describe("matchesTopic", () => {
     expect(matches("café", "A new cafe opened in Orlin.")).toBe(true);
   });
 });
+
+describe("hostile and odd topics", () => {
+  it("refuses quotes alone, a lone minus and over-long words, naming what is wrong", () => {
+    for (const text of ['""', '"   "', "-", "- -", '-""']) {
+      expect(parseTopic(text)).toMatchObject({ ok: false, message: expect.stringContaining("at least one") });
+    }
+    expect(parseTopic("x".repeat(61))).toMatchObject({ ok: false, message: expect.stringContaining("60") });
+  });
+
+  it("reduces SQL, FTS and chat markup to plain words, and reads its canonical form back unchanged", () => {
+    const hostile = parseTopic(`tariffs'); DROP TABLE x; -- OR NEAR(a b) * <!channel> <@U1>`);
+    expect(hostile.ok && hostile.canonical).toBe('"near a" b channel drop or table tariffs u1 x');
+    for (const text of [
+      `tariffs'); DROP TABLE x; -- OR NEAR(a b)`,
+      'covid-19 -"rolling mill" tariffs',
+      "ÉCOLE école Ecole",
+      '"tariffs"',
+    ]) {
+      const first = parseTopic(text);
+      if (!first.ok) throw new Error(first.message);
+      expect(parseTopic(first.canonical)).toMatchObject({ ok: true, canonical: first.canonical });
+    }
+    expect(parseTopic("ÉCOLE école Ecole")).toMatchObject({ ok: true, canonical: "ecole" });
+  });
+});

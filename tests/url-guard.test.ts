@@ -146,3 +146,24 @@ describe("the URL guard checks the addresses a name resolves to", () => {
     expect(await verdict("https://news.example/world")).toBe("allowed");
   });
 });
+
+describe("the URL guard on odd spellings", () => {
+  it("refuses a blocked name however many trailing dots it has", async () => {
+    const g = guard(
+      "",
+      resolverOf({ "db.corp.internal.": ["93.184.216.34"], "localhost.": ["93.184.216.34"] }),
+    );
+    expect(await verdict("http://localhost../", g)).toMatch(/: localhost is the local machine/);
+    expect(await verdict("http://db.corp.internal../", g)).toMatch(
+      /: db\.corp\.internal is an internal host name/,
+    );
+  });
+
+  it("refuses the IPv4-compatible forms of 0.0.0.x, literal or resolved", async () => {
+    expect(await verdict("http://[::5]/")).toMatch(
+      /::5 is an unspecified address \(IPv4-compatible 0\.0\.0\.5\)/,
+    );
+    const g = guard("", resolverOf({ "compat.example": ["::2"] }));
+    expect(await verdict("http://compat.example/", g)).toMatch(/resolves to ::2, an unspecified address/);
+  });
+});

@@ -58,6 +58,20 @@ export function canonicalTopic(query: TopicQuery): string {
   return [...sorted(false), ...sorted(true)].join(" ");
 }
 
+/**
+ * What a topic matches, as one string: its canonical form with simple plurals folded, the way `matchesTopic`
+ * compares words. Two topics with the same key ("tariffs" and "tariff") follow exactly the same stories.
+ */
+export function topicKey(query: TopicQuery): string {
+  return canonicalTopic({ terms: query.terms.map((t) => ({ ...t, tokens: t.tokens.map(fold) })) });
+}
+
+/** The key of a stored (canonical) topic, or null when it no longer parses. */
+export function storedTopicKey(topic: string): string | null {
+  const parsed = parseTopic(topic);
+  return parsed.ok ? topicKey(parsed.query) : null;
+}
+
 /** Parses a topic as typed. Curly quotes count as quotes. Never throws. */
 export function parseTopic(input: string): TopicParse {
   const text = input.replace(/[“”„«»]/g, '"').trim();

@@ -6,8 +6,9 @@ import { matchesTopic, matchText, parseTopic } from "../core/topic-query.js";
 import type { Writer } from "../core/writer.js";
 import { describeError } from "../errors.js";
 import type { StoryRecord } from "../store/analysis.js";
-import type { Subscription } from "../store/channels.js";
+import { type AlertRecord, channelKey, type Subscription } from "../store/channels.js";
 import type { Store } from "../store/store.js";
+import { holdingClaim, type LeaseHolder } from "./lease.js";
 
 export interface AlertOptions {
   store: Store;
@@ -18,6 +19,8 @@ export interface AlertOptions {
   /** Posts tried per (channel, story), at most. Default 5. */
   maxAttempts?: number;
   leaseMs?: number;
+  /** How often (real ms) a claim is renewed while its alert is built and posted. Default a third of `leaseMs`. */
+  renewEveryMs?: number;
   /** How far back the first scan after start looks for new articles. Default 2 hours. */
   lookbackMs?: number;
   /** Writes the alerts' sentences (a model, when configured); extractive by default. */
@@ -41,10 +44,12 @@ type AlertSub = { channel: ChannelRef; subscription: Subscription };
 /**
  * Story alerts. After new articles are ingested and grouped, every subscription with alerts on gets each story
  * that matches it and first appeared after alerts were turned on: posted once per channel under a claim unique to
- * (channel, story); when later outlets join an alerted story, the same post is edited with the new source list.
+ * (channel, story); when later outlets join an alerted story, the same post is edited with the new source list. A
+ * failed post is retried on later ticks, up to `maxAttempts`; one that no subscription asks for any more is given up.
  */
 export class AlertNotifier {
-  readonly #o: Required<Omit<AlertOptions, "writer">> & Pick<AlertOptions, "writer">;
+  readonly #o: Required<Omit<AlertOptions, "writer" | "renewEveryMs">> &
+    Pick<AlertOptions, "writer" | "renewEveryMs">;
   #scannedUntil: number | null = null;
 
   constructor(options: AlertOptions) {
@@ -62,10 +67,7 @@ export class AlertNotifier {
     const now = this.#o.now().getTime();
     const from = this.#scannedUntil === null ? now - this.#o.lookbackMs : this.#scannedUntil - OVERLAP_MS;
     // Failures of earlier ticks are retried; one of this tick waits for the next.
-    const retry = await this.#o.store.channels.retryableAlerts(
-      new Date(now).toISOString(),
-      this.#o.maxAttempts,
-    );
+    const retry = await this.#retryable(now);
     const rows = await this.#o.store.channels.newsSince(new Date(from).toISOString(), MAX_SCANNED);
     const report = await this.process(rows.map((r) => r.articleId));
     if (retry.length) {
@@ -73,9 +75,41 @@ export class AlertNotifier {
       report.posted += again.posted;
       report.edited += again.edited;
       report.failed += again.failed;
+      await this.#abandonUntried(retry, now);
     }
     this.#scannedUntil = now;
     return report;
+  }
+
+  /** Failed (or lapsed) alerts of the platforms this process posts to. */
+  #retryable(now: number): Promise<AlertRecord[]> {
+    const platforms = this.#o.posters.map((p) => p.platform);
+    return this.#o.store.channels.retryableAlerts(
+      new Date(now).toISOString(),
+      this.#o.maxAttempts,
+      platforms,
+    );
+  }
+
+  /**
+   * Retried alerts that the retry did not even try to post (their subscription is gone or has alerts off, or the
+   * story no longer matches it) never will be: they are given up, instead of being looked at on every tick and
+   * crowding out the ones that can still go out.
+   */
+  async #abandonUntried(retried: AlertRecord[], now: number): Promise<void> {
+    const tried = (a: AlertRecord) => `${channelKey(a.channel)}|${a.storyId}|${a.attempts}`;
+    const before = new Set(retried.map(tried));
+    for (const alert of await this.#retryable(now)) {
+      if (!before.has(tried(alert))) continue;
+      if (
+        await this.#o.store.channels.abandonAlert(alert.channel, alert.storyId, this.#o.now().toISOString())
+      ) {
+        this.#o.logger.info(
+          { channel: alert.channel, story: alert.storyId, topic: alert.topic },
+          "alerts: gave up on an alert that no subscription asks for any more",
+        );
+      }
+    }
   }
 
   /** Alerts for the stories of these (newly ingested) articles. */
@@ -116,6 +150,18 @@ export class AlertNotifier {
     return this.#o.posters.find((p) => p.platform === channel.platform);
   }
 
+  #lease(channel: ChannelRef, storyId: string): LeaseHolder {
+    const { owner, leaseMs, now, logger } = this.#o;
+    return {
+      renew: (leaseUntil, at) => this.#o.store.channels.renewAlert(channel, storyId, owner, leaseUntil, at),
+      now,
+      leaseMs,
+      everyMs: this.#o.renewEveryMs ?? leaseMs / 3,
+      logger,
+      what: { channel, story: storyId },
+    };
+  }
+
   async #texts(story: StoryRecord) {
     const articles = await this.#o.store.getArticles(story.articleIds.slice(-MATCHED_PER_STORY));
     return articles.map((a) => ({ id: a.id, text: matchText(`${a.title}\n${a.text}`) }));
@@ -136,7 +182,13 @@ export class AlertNotifier {
         return;
       const reply = await buildAlert(story, existing.topic, matching, this.#o);
       if (!reply) return;
-      await poster.edit(channel, { id: existing.messageId }, reply);
+      try {
+        await poster.edit(channel, { id: existing.messageId }, reply);
+      } catch (err) {
+        // Put the list back, so that a later scan sees the new articles again and edits then.
+        await store.updateAlertArticles(channel, existing.storyId, all, existing.articleIds, now());
+        throw err;
+      }
       report.edited++;
       return;
     }
@@ -151,9 +203,11 @@ export class AlertNotifier {
     });
     if (!claim.claimed) return;
     try {
-      const reply = await buildAlert(story, topic, matching, this.#o);
-      if (!reply) throw new Error("nothing in the story could be quoted");
-      const posted = await poster.post(channel, reply);
+      const posted = await holdingClaim(this.#lease(channel, storyId), async () => {
+        const reply = await buildAlert(story, topic, matching, this.#o);
+        if (!reply) throw new Error("nothing in the story could be quoted");
+        return poster.post(channel, reply);
+      });
       await store.completeAlert(channel, storyId, owner, posted.id, now());
       report.posted++;
     } catch (err) {

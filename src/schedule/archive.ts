@@ -1,13 +1,21 @@
+import { createHash } from "node:crypto";
 import { appendFile, mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { renderMarkdown } from "../adapters/markdown/render.js";
 import type { ChannelRef } from "../core/channel.js";
 import type { Reply } from "../core/reply.js";
 
-/** A file-name part made of letters, digits, "-", "_" and "." only, never starting with a dot. */
+const MAX_PART = 64;
+
+/**
+ * A file-name part made of letters, digits, "-" and "_" only. A long one is cut and ends in a hash of the whole
+ * text, so that two long channel ids with the same beginning do not share a file.
+ */
 function part(text: string): string {
-  const clean = text.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "");
-  return (clean || "channel").slice(0, 64);
+  const clean = text.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "") || "channel";
+  if (clean.length <= MAX_PART) return clean;
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 12);
+  return `${clean.slice(0, MAX_PART - hash.length - 1)}-${hash}`;
 }
 
 /** `<dir>/<YYYY-MM-DD>-<platform>-<channel>.md`, sanitised. */

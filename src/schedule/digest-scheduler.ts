@@ -10,6 +10,8 @@ import { describeError } from "../errors.js";
 import type { DigestSettings } from "../store/channels.js";
 import type { Store } from "../store/store.js";
 import { archiveDigest } from "./archive.js";
+import { cronLogger } from "./cron-logger.js";
+import { holdingClaim, type LeaseHolder } from "./lease.js";
 import { localDate, type Slot, slotKey, slotsBetween } from "./slots.js";
 
 export interface DigestSchedulerOptions {
@@ -27,6 +29,8 @@ export interface DigestSchedulerOptions {
   maxAttempts?: number;
   /** How long a claim holds before another process may take over a slot whose claimer vanished. Default 10 min. */
   leaseMs?: number;
+  /** How often (real ms) a claim is renewed while its digest is built and posted. Default a third of `leaseMs`. */
+  renewEveryMs?: number;
   /** Runs after each tick's digests (the story alerts). */
   afterTick?: () => Promise<void>;
   /** Writes the digests' sentences (a model, when configured); extractive by default. */
@@ -49,10 +53,11 @@ const MISSED_LOOKBACK_MS = 7 * 86_400_000;
  * claim for a retry on a later tick, up to `maxAttempts`; a slot that was posted is never posted again.
  */
 export class DigestScheduler implements DigestService {
-  readonly #o: Required<Omit<DigestSchedulerOptions, "afterTick" | "writer">> &
-    Pick<DigestSchedulerOptions, "afterTick" | "writer">;
+  readonly #o: Required<Omit<DigestSchedulerOptions, "afterTick" | "writer" | "renewEveryMs">> &
+    Pick<DigestSchedulerOptions, "afterTick" | "writer" | "renewEveryMs">;
   #task: ScheduledTask | null = null;
   #ticking: Promise<TickReport> | null = null;
+  #stopped = false;
 
   constructor(options: DigestSchedulerOptions) {
     this.#o = {
@@ -65,16 +70,21 @@ export class DigestScheduler implements DigestService {
 
   /** Catches up on missed slots (within the grace window; older ones are skipped and logged), then ticks each minute. */
   async start(): Promise<TickReport> {
+    this.#stopped = false;
     await this.#skipMissed();
     const report = await this.tick();
+    // stop() came during the catch-up: no job may outlive it.
+    if (this.#stopped) return report;
     this.#task ??= cron.schedule("* * * * *", () => this.#cronTick(), {
       name: "newsdesk-digests",
       noOverlap: true,
+      logger: cronLogger(this.#o.logger, "newsdesk-digests"),
     });
     return report;
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     const task = this.#task;
     this.#task = null;
     if (task) await task.destroy();
@@ -136,11 +146,12 @@ export class DigestScheduler implements DigestService {
     const store = this.#o.store.channels;
     // Only the latest missed slot is sent: one digest covers the news since the previous one.
     for (const older of due.slice(0, -1)) {
-      if (await store.skipSlot(slotKey(channel, older), channel, older.at.toISOString(), now.toISOString())) {
-        report.skipped.push(slotKey(channel, older));
+      const olderKey = await this.#keyOf(channel, older);
+      if (await store.skipSlot(olderKey, channel, older.at.toISOString(), now.toISOString())) {
+        report.skipped.push(olderKey);
       }
     }
-    const key = slotKey(channel, slot);
+    const key = await this.#keyOf(channel, slot);
     const { owner, leaseMs, maxAttempts } = this.#o;
     const terms = { owner, now: now.toISOString(), leaseMs, maxAttempts };
     const claim = await store.claimSlot(key, channel, slot.at.toISOString(), terms);
@@ -148,13 +159,17 @@ export class DigestScheduler implements DigestService {
       if (claim.state === "abandoned") this.#o.logger.error({ slot: key }, "digests: gave up on a slot");
       return;
     }
-    const reply = await buildDigest(channel, this.#o, {
-      since: digestSince(settings.lastSentAt, now),
-      zone: settings.zone,
-    });
+    let reply: Reply;
     let messageId: string;
     try {
-      messageId = (await poster.post(channel, reply)).id;
+      // Building (a model may write it) and posting (a platform may rate-limit) can outlast the lease: keep it.
+      ({ reply, messageId } = await holdingClaim(this.#lease(key), async () => {
+        const built = await buildDigest(channel, this.#o, {
+          since: digestSince(settings.lastSentAt, now),
+          zone: settings.zone,
+        });
+        return { reply: built, messageId: (await poster.post(channel, built)).id };
+      }));
     } catch (err) {
       await store.failSlot(key, owner, describeError(err), this.#o.now().toISOString());
       this.#o.logger.warn({ err, slot: key, attempt: claim.attempt }, "digests: post failed, will retry");
@@ -167,6 +182,30 @@ export class DigestScheduler implements DigestService {
     }
     report.sent.push(key);
     await this.#archive(slot.date, channel, reply);
+  }
+
+  /**
+   * The claim key of a slot: channel + local date + time, unless that key is already taken by a slot at another
+   * instant (the channel's zone changed, and the old zone had a slot on the same local date at the same time); then
+   * the instant is part of the key, so the new zone's digest is not mistaken for the old one.
+   */
+  async #keyOf(channel: ChannelRef, slot: Slot): Promise<string> {
+    const key = slotKey(channel, slot);
+    const at = slot.at.toISOString();
+    const taken = await this.#o.store.channels.getSlot(key);
+    return taken === null || taken.slotAt === at ? key : `${key}|${at}`;
+  }
+
+  #lease(key: string): LeaseHolder {
+    const { owner, leaseMs, now, logger } = this.#o;
+    return {
+      renew: (leaseUntil, at) => this.#o.store.channels.renewSlot(key, owner, leaseUntil, at),
+      now,
+      leaseMs,
+      everyMs: this.#o.renewEveryMs ?? leaseMs / 3,
+      logger,
+      what: { slot: key },
+    };
   }
 
   async #archive(date: string, channel: ChannelRef, reply: Reply): Promise<void> {
@@ -186,7 +225,7 @@ export class DigestScheduler implements DigestService {
       if (!this.#posterFor(settings.channel)) continue;
       const since = Math.max(Date.parse(settings.lastSentAt ?? "") || 0, now.getTime() - MISSED_LOOKBACK_MS);
       for (const slot of this.#slots(settings, since, graceStart)) {
-        const key = slotKey(settings.channel, slot);
+        const key = await this.#keyOf(settings.channel, slot);
         if (await store.skipSlot(key, settings.channel, slot.at.toISOString(), now.toISOString())) {
           this.#o.logger.warn(
             { slot: key, at: slot.at.toISOString(), graceMinutes: this.#o.graceMinutes },

@@ -1,7 +1,8 @@
-import { schedule as cronSchedule } from "node-cron";
+import { type Logger as CronLogger, schedule as cronSchedule } from "node-cron";
 import { describeError } from "../errors.js";
 import { analyseStored } from "../ingest/pipeline.js";
 import { serialize } from "../ingest/serialize.js";
+import { cronLogger } from "./cron-logger.js";
 import { type FeedPollResult, type PollFeedDeps, pollFeed } from "./poll-feed.js";
 
 export interface FeedPollerDeps extends PollFeedDeps {
@@ -14,7 +15,7 @@ export interface FeedPollerDeps extends PollFeedDeps {
   schedule?: (
     expression: string,
     task: () => Promise<void>,
-    options: { name: string; noOverlap: boolean },
+    options: { name: string; noOverlap: boolean; logger: CronLogger },
   ) => {
     destroy(): void | Promise<void>;
   };
@@ -95,7 +96,11 @@ export class FeedPoller {
       async () => {
         await this.#tick();
       },
-      { name: "newsdesk-feed-poll", noOverlap: true },
+      {
+        name: "newsdesk-feed-poll",
+        noOverlap: true,
+        logger: cronLogger(this.#deps.logger, "newsdesk-feed-poll"),
+      },
     );
     void this.#tick();
   }

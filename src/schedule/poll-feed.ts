@@ -19,6 +19,11 @@ export interface PollFeedDeps {
   /** NEWSDESK_MAX_INPUT_BYTES and NEWSDESK_FETCH_TIMEOUT_MS, for the feed and each page it links to. */
   limits: { maxBytes: number; fetchTimeoutMs: number };
   pollMinutes: number;
+  /**
+   * New items processed in one poll, at most (each may need its page fetched). The rest are processed on the next
+   * ticks. Default 50.
+   */
+  maxItemsPerPoll?: number;
 }
 
 /** What one poll of one feed did. */
@@ -37,6 +42,9 @@ export interface FeedPollResult {
 
 const FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
 const READ_AHEAD = 4;
+const DEFAULT_MAX_ITEMS_PER_POLL = 50;
+/** A feed with items left over is polled again this soon (the poller ticks every minute). */
+const BACKLOG_POLL_MS = 60_000;
 
 /** The `origin` readFeedItems gives an item: its link, else its position in the list it was given. */
 function originOf(item: FeedItem, index: number, feedUrl: string): string {
@@ -92,7 +100,7 @@ export async function pollFeed(feed: FeedRecord, deps: PollFeedDeps): Promise<Fe
       ...(feed.etag ? { etag: feed.etag } : {}),
       ...(feed.lastModified ? { lastModified: feed.lastModified } : {}),
     });
-    const nextPollAt = new Date(started.getTime() + deps.pollMinutes * 60_000).toISOString();
+    let nextPollAt = new Date(started.getTime() + deps.pollMinutes * 60_000).toISOString();
     if (res.notModified) {
       await deps.store.feeds.recordSuccess(feed.id, { at, nextPollAt, notModified: true });
       return { ...base, status: "not-modified", nextPollAt };
@@ -104,27 +112,13 @@ export async function pollFeed(feed: FeedRecord, deps: PollFeedDeps): Promise<Fe
       );
     }
     const parsed = parseFeed(res.body, res.url);
-    const items = await pendingItems(deps.store, feed, parsed);
+    const pending = await pendingItems(deps.store, feed, parsed);
+    // The work of one poll is bounded: a feed of thousands of teasers would otherwise fetch them all at once.
+    const items = pending.slice(0, deps.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL);
+    const backlog = items.length < pending.length;
+    if (backlog) nextPollAt = new Date(started.getTime() + BACKLOG_POLL_MS).toISOString();
     const { report, done, failed } = await ingestItems(items, parsed, res.url, deps);
-    await deps.store.feeds.recordItems(
-      feed.id,
-      { done, failed },
-      parsed.items.map((i) => i.id),
-      at,
-    );
-    await deps.store.feeds.recordSuccess(feed.id, {
-      at,
-      nextPollAt,
-      notModified: false,
-      etag: res.etag ?? null,
-      lastModified: res.lastModified ?? null,
-      itemsSeen: parsed.items.length,
-      articlesAdded: report.added.length,
-      title: parsed.title || null,
-    });
-    for (const r of report.rejected)
-      deps.logger.warn({ feed: feed.url, input: r.input, reason: r.reason }, "feed item rejected");
-    return {
+    const result: FeedPollResult = {
       ...base,
       title: parsed.title || feed.title,
       status: items.length > 0 ? "new-items" : "unchanged",
@@ -133,6 +127,33 @@ export async function pollFeed(feed: FeedRecord, deps: PollFeedDeps): Promise<Fe
       rejected: report.rejected,
       nextPollAt,
     };
+    for (const r of report.rejected)
+      deps.logger.warn({ feed: feed.url, input: r.input, reason: r.reason }, "feed item rejected");
+    try {
+      await deps.store.feeds.recordItems(
+        feed.id,
+        { done, failed },
+        parsed.items.map((i) => i.id),
+        at,
+      );
+      await deps.store.feeds.recordSuccess(feed.id, {
+        at,
+        nextPollAt,
+        notModified: false,
+        // With items left over, the next poll must get the whole feed again, not a 304.
+        etag: backlog ? null : (res.etag ?? null),
+        lastModified: backlog ? null : (res.lastModified ?? null),
+        itemsSeen: parsed.items.length,
+        articlesAdded: report.added.length,
+        title: parsed.title || null,
+      });
+    } catch (err) {
+      // The articles are stored whatever happens to the bookkeeping: the caller must still analyse them.
+      const message = describeError(err);
+      deps.logger.error({ feed: feed.url, err: message }, "feed poll could not be recorded");
+      return { ...result, status: "error", error: message };
+    }
+    return result;
   } catch (err) {
     const message = describeError(err);
     const errorsInRow = feed.consecutiveErrors + 1;

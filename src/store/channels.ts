@@ -53,6 +53,8 @@ export interface SlotRecord {
   attempts: number;
   messageId: string | null;
   lastError: string | null;
+  /** Until when a claimed slot is held (renewed while a slow send is in flight); null when not claimed. */
+  leaseUntil: string | null;
 }
 
 export interface AlertRecord {
@@ -100,6 +102,11 @@ export interface ChannelStore {
   claimSlot(key: string, channel: ChannelRef, slotAt: string, terms: ClaimTerms): Promise<ClaimResult>;
   /** Marks a claimed slot sent and records it as the channel's last digest. False when the claim was lost. */
   completeSlot(key: string, owner: string, messageId: string, now: string): Promise<boolean>;
+  /**
+   * Extends a claim that `owner` still holds to `leaseUntil`, while its digest is built and posted (a slow platform
+   * must not let the lease run out, or another process would post the slot again). False when the claim was lost.
+   */
+  renewSlot(key: string, owner: string, leaseUntil: string, now: string): Promise<boolean>;
   /** Releases a claimed slot after a failed send, for a later retry. */
   failSlot(key: string, owner: string, error: string, now: string): Promise<void>;
   /** Marks a slot that will not be sent (missed beyond the grace window), unless it is claimed already. */
@@ -124,6 +131,19 @@ export interface ChannelStore {
     now: string,
   ): Promise<boolean>;
   failAlert(channel: ChannelRef, storyId: string, owner: string, error: string, now: string): Promise<void>;
+  /** Extends an alert claim `owner` still holds while its post is in flight; false when the claim was lost. */
+  renewAlert(
+    channel: ChannelRef,
+    storyId: string,
+    owner: string,
+    leaseUntil: string,
+    now: string,
+  ): Promise<boolean>;
+  /**
+   * Gives up on an alert that failed (or whose claimer vanished) and will not be tried again: its subscription is
+   * gone, or its story no longer matches. Only while it is still retryable; whether it was.
+   */
+  abandonAlert(channel: ChannelRef, storyId: string, now: string): Promise<boolean>;
   /** Replaces a posted alert's article list if it is still `from`: true for the one caller that should edit. */
   updateAlertArticles(
     channel: ChannelRef,
@@ -132,8 +152,11 @@ export interface ChannelStore {
     to: string[],
     now: string,
   ): Promise<boolean>;
-  /** Alerts whose send failed (or whose claimer vanished) and may be tried again. */
-  retryableAlerts(now: string, maxAttempts: number): Promise<AlertRecord[]>;
+  /**
+   * Alerts whose send failed (or whose claimer vanished) and may be tried again, oldest first; only those of
+   * `platforms` when given (a process retries what it can post).
+   */
+  retryableAlerts(now: string, maxAttempts: number, platforms?: readonly string[]): Promise<AlertRecord[]>;
 
   /** Articles ingested at or after `since`, newest first, at most `limit`. */
   newsSince(since: string, limit: number): Promise<NewsRow[]>;

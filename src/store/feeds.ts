@@ -78,7 +78,7 @@ export interface FeedStore {
   pendingItems(id: number, itemIds: string[]): Promise<string[]>;
   /**
    * Records what became of the items processed in a poll, and forgets items no longer in the feed
-   * (`currentIds`), so the table stays the size of the feed.
+   * (`currentIds`), so the table stays the size of the feed. Does nothing when the feed was removed meanwhile.
    */
   recordItems(id: number, outcome: ItemOutcome, currentIds: string[], at: string): Promise<void>;
 }
@@ -93,8 +93,8 @@ export interface ItemOutcome {
 export const MAX_ITEM_ATTEMPTS = 3;
 
 /**
- * The form a feed URL is stored and compared in: http(s) only, scheme and host lower-cased, default port and
- * fragment dropped. Throws URL_INVALID for anything else.
+ * The form a feed URL is stored and compared in: http(s) only, scheme and host lower-cased, default port,
+ * fragment, an empty query and trailing dots of the host dropped. Throws URL_INVALID for anything else.
  */
 export function normaliseFeedUrl(input: string): string {
   let url: URL;
@@ -107,5 +107,7 @@ export function normaliseFeedUrl(input: string): string {
     throw new NewsdeskError("URL_INVALID", `Not an http(s) URL: ${input.trim().slice(0, 200)}`);
   }
   url.hash = "";
-  return url.href;
+  // "news.example." is news.example; "rss?" is "rss".
+  if (url.hostname.endsWith(".")) url.hostname = url.hostname.replace(/\.+$/, "");
+  return url.href.replace(/\?$/, "");
 }

@@ -25,6 +25,15 @@ function shown(url: string): string {
   return url.length > 200 ? `${url.slice(0, 199)}…` : url;
 }
 
+function alreadyFollowing(feed: FeedRecord): Reply {
+  return notice(
+    "feed",
+    "Already following",
+    [`${feed.title || feed.url} is already followed (added by ${ownerText(feed.addedBy)}).`],
+    "info",
+  );
+}
+
 async function addFeed(target: string, context: CommandContext, deps: CoreDeps): Promise<Reply> {
   const url = urlInArgument(target);
   if (!url) return errorReply("Give the feed's http(s) URL: /feed add https://…", "usage", usageOf("feed"));
@@ -32,23 +41,18 @@ async function addFeed(target: string, context: CommandContext, deps: CoreDeps):
   if ("error" in where) return where.error;
   if (!deps.urls) return errorReply(NO_URL_FETCHING, "failed");
   const existing = await deps.store.feeds.get(url);
-  if (existing) {
-    return notice(
-      "feed",
-      "Already following",
-      [`${existing.title || existing.url} is already followed (added by ${ownerText(existing.addedBy)}).`],
-      "info",
-    );
-  }
+  if (existing) return alreadyFollowing(existing);
   const check = await deps.urls.checkFeed(url);
   if (!check.ok) return errorReply(`Cannot follow that feed: ${check.reason}`, "failed");
   const addedBy: FeedOwner = context.platform === "cli" ? "cli" : where.channel;
-  const { feed } = await deps.store.feeds.add({
+  const { added, feed } = await deps.store.feeds.add({
     url: check.url,
     title: check.title || null,
     addedBy,
     now: deps.now().toISOString(),
   });
+  // Added meanwhile (by another channel, or the same command twice at once).
+  if (!added) return alreadyFollowing(feed);
   const every = deps.urls.feedPollMinutes;
   return notice("feed", "Feed added", [
     `Following ${feed.title || feed.url} (${shown(feed.url)}): ${plural(check.items, "item")} in it now.`,

@@ -1,6 +1,6 @@
 import type { CommandContext, CoreDeps } from "../deps.js";
 import { errorReply, type Reply } from "../reply.js";
-import { parseTopic } from "../topic-query.js";
+import { parseTopic, storedTopicKey, topicKey } from "../topic-query.js";
 import { channelOrError, notice, usageOf } from "./channel-notice.js";
 
 /** Topics one channel can follow, at most. */
@@ -24,21 +24,20 @@ export async function runSubscribe(
   if (!parsed.ok) return errorReply(parsed.message, "usage", usageOf("subscribe"));
   const store = deps.store.channels;
   const current = await store.subscriptions(where.channel);
-  if (current.length >= MAX_SUBSCRIPTIONS && !current.some((s) => s.topic === parsed.canonical)) {
+  // The same topic written another way ("tariff" for "tariffs") is the subscription the channel has.
+  const key = topicKey(parsed.query);
+  const same = current.find((s) => s.topic === parsed.canonical || storedTopicKey(s.topic) === key);
+  if (current.length >= MAX_SUBSCRIPTIONS && !same) {
     return errorReply(
       `This channel already follows ${MAX_SUBSCRIPTIONS} topics, the most it can. Remove one with /unsubscribe <topic>.`,
       "usage",
     );
   }
-  const { created } = await store.subscribe(
-    where.channel,
-    parsed.canonical,
-    alerts,
-    deps.now().toISOString(),
-  );
+  const followed = same?.topic ?? parsed.canonical;
+  const { created } = await store.subscribe(where.channel, followed, alerts, deps.now().toISOString());
   const digest = await store.getDigest(where.channel);
   return notice("subscribe", created ? "Subscribed" : "Subscription updated", [
-    `${created ? "This channel now follows" : "This channel follows"} ${parsed.canonical}.`,
+    `${created ? "This channel now follows" : "This channel follows"} ${followed}.`,
     alerts
       ? "Alerts on: each new story on it is posted here once, when it first appears."
       : "Alerts off: its stories come in the channel's digest.",

@@ -1,17 +1,25 @@
 import type { ChannelRef } from "../channel.js";
 import type { CommandContext, CoreDeps } from "../deps.js";
 import { errorReply, type Reply } from "../reply.js";
-import { parseTopic } from "../topic-query.js";
+import { parseTopic, storedTopicKey, topicKey } from "../topic-query.js";
 import { channelOrError, notice, usageOf } from "./channel-notice.js";
 import { splitAlerts } from "./subscribe.js";
 
-/** Removes the topic as typed, or as subscribed with a trailing "alerts"; the canonical topic removed, or null. */
+/**
+ * Removes the topic as typed, or as subscribed with a trailing "alerts", also when it was subscribed in another
+ * spelling that matches the same stories ("tariff" for "tariffs"); the stored topic removed, or null.
+ */
 async function remove(argument: string, channel: ChannelRef, deps: CoreDeps): Promise<string | null> {
   const { topic, alerts } = splitAlerts(argument);
+  const current = await deps.store.channels.subscriptions(channel);
   for (const text of alerts ? [argument, topic] : [argument]) {
     const parsed = parseTopic(text);
-    if (parsed.ok && (await deps.store.channels.unsubscribe(channel, parsed.canonical)))
-      return parsed.canonical;
+    if (!parsed.ok) continue;
+    const key = topicKey(parsed.query);
+    const same =
+      current.find((s) => s.topic === parsed.canonical) ??
+      current.find((s) => storedTopicKey(s.topic) === key);
+    if (same && (await deps.store.channels.unsubscribe(channel, same.topic))) return same.topic;
   }
   return null;
 }

@@ -98,7 +98,10 @@ export function embeddedIpv4(ip: IpAddress): { ipv4: IpAddress; form: string } |
   if (zeros(0, 8) && b[8] === 0xff && b[9] === 0xff && zeros(10, 12)) {
     return { ipv4: v4(b.slice(12)), form: "IPv4-translated" };
   }
-  if (zeros(0, 12) && !zeros(12, 15)) return { ipv4: v4(b.slice(12)), form: "IPv4-compatible" };
+  // Every ::a.b.c.d but :: and ::1 themselves (::5 carries 0.0.0.5).
+  if (zeros(0, 12) && !(zeros(12, 15) && (b[15] ?? 0) <= 1)) {
+    return { ipv4: v4(b.slice(12)), form: "IPv4-compatible" };
+  }
   if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) {
     return { ipv4: v4(b.slice(12)), form: "NAT64" };
   }

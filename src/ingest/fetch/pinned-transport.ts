@@ -47,10 +47,22 @@ function toResponse(res: IncomingMessage, url: URL): Response {
 }
 
 /**
+ * A fresh agent of node's own class for one request. Not `agent: false`: that builds the agent from the class of
+ * `http.globalAgent`, which a proxy library (or `http.setGlobalProxyFromEnv`) may have replaced with one that
+ * sends the request through a proxy, which resolves the name itself and so skips the pinned lookup. An empty
+ * `proxyEnv` opts out of Node's own HTTP(S)_PROXY support (NODE_USE_ENV_PROXY), which newer Node versions apply to
+ * agents built without one; older versions ignore the option.
+ */
+function privateAgent(url: URL): http.Agent {
+  const options = { keepAlive: false, proxyEnv: {} } as http.AgentOptions;
+  return url.protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+}
+
+/**
  * A transport for `fetchResource` on node:http(s) that resolves host names with `lookupFor(url)` — so the
  * connection goes to an address that lookup approved, closing the gap between checking a name and connecting
  * (DNS rebinding). It never follows redirects; `fetchResource` does, checking each hop. TLS still verifies the
- * certificate against the host name.
+ * certificate against the host name (sent as SNI). No proxy is used, whatever the environment says.
  */
 export function pinnedTransport(lookupFor: (url: URL) => LookupFunction): Transport {
   return (url, init) =>
@@ -63,8 +75,8 @@ export function pinnedTransport(lookupFor: (url: URL) => LookupFunction): Transp
           headers: { ...init.headers, "accept-encoding": "gzip, deflate, br" },
           signal: init.signal,
           lookup: lookupFor(url),
-          // One connection per request: a pooled socket would skip the lookup.
-          agent: false,
+          // One connection per request, on an agent of its own: a pooled socket would skip the lookup.
+          agent: privateAgent(url),
         },
         (res) => {
           try {

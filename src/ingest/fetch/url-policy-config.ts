@@ -20,11 +20,11 @@ export const ALLOWED_HOSTS_VARIABLE = "NEWSDESK_ALLOWED_HOSTS";
 
 const HOST_NAME = /^(?:\*\.)?[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*$/;
 
-/** A host name as compared by the guard: lower case, without IPv6 brackets or a trailing dot. */
+/** A host name as compared by the guard: lower case, without IPv6 brackets or trailing dots ("localhost.."). */
 export function normaliseHost(host: string): string {
   let h = host.trim().toLowerCase();
   if (h.startsWith("[") && h.endsWith("]")) h = h.slice(1, -1);
-  return h.endsWith(".") ? h.slice(0, -1) : h;
+  return h.replace(/\.+$/, "");
 }
 
 function invalid(entry: string, why: string): NewsdeskError {

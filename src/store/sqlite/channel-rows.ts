@@ -80,6 +80,7 @@ export function toSlot(r: SlotRow): SlotRecord {
     attempts: r.attempts,
     messageId: r.message_id,
     lastError: r.last_error,
+    leaseUntil: r.state === "claimed" ? r.lease_until : null,
   };
 }
 

@@ -109,6 +109,10 @@ export function prepareChannelStatements(db: Database.Database) {
       `UPDATE digest_slots SET state = 'done', message_id = ?, lease_until = NULL, last_error = NULL,
          updated_at = ? WHERE slot_key = ? AND owner = ? AND state = 'claimed'`,
     ),
+    renewSlot: db.prepare<[string, string, string, string]>(
+      `UPDATE digest_slots SET lease_until = ?, updated_at = ?
+       WHERE slot_key = ? AND owner = ? AND state = 'claimed'`,
+    ),
     failSlot: db.prepare<[string, string, string, string]>(
       `UPDATE digest_slots SET state = 'failed', last_error = ?, lease_until = NULL, updated_at = ?
        WHERE slot_key = ? AND owner = ? AND state = 'claimed'`,
@@ -141,13 +145,24 @@ export function prepareChannelStatements(db: Database.Database) {
       `UPDATE channel_alerts SET state = 'failed', last_error = ?, lease_until = NULL, updated_at = ?
        WHERE channel_key = ? AND story_id = ? AND owner = ? AND state = 'claimed'`,
     ),
+    renewAlert: db.prepare<[string, string, string, string, string]>(
+      `UPDATE channel_alerts SET lease_until = ?, updated_at = ?
+       WHERE channel_key = ? AND story_id = ? AND owner = ? AND state = 'claimed'`,
+    ),
+    abandonAlert: db.prepare<[string, string, string, string]>(
+      `UPDATE channel_alerts SET state = 'abandoned', lease_until = NULL, updated_at = ?
+       WHERE channel_key = ? AND story_id = ? AND (state = 'failed' OR (state = 'claimed' AND lease_until < ?))`,
+    ),
     updateAlertArticles: db.prepare<[string, string, string, string, string]>(
       `UPDATE channel_alerts SET article_ids = ?, updated_at = ?
        WHERE channel_key = ? AND story_id = ? AND article_ids = ? AND state = 'done'`,
     ),
-    retryableAlerts: db.prepare<[number, string], AlertRow>(
-      `SELECT * FROM channel_alerts WHERE attempts < ? AND
-         (state = 'failed' OR (state = 'claimed' AND lease_until < ?)) ORDER BY created_at LIMIT 100`,
+    /** `platforms`: a JSON array of platforms, or null for all. */
+    retryableAlerts: db.prepare<[{ max: number; now: string; platforms: string | null }], AlertRow>(
+      `SELECT * FROM channel_alerts WHERE attempts < @max AND
+         (state = 'failed' OR (state = 'claimed' AND lease_until < @now)) AND
+         (@platforms IS NULL OR platform IN (SELECT value FROM json_each(@platforms)))
+       ORDER BY created_at LIMIT 100`,
     ),
 
     newsSince: db.prepare<[string, number], { id: string; story: string | null; ingested_at: string }>(

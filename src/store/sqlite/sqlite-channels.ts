@@ -158,6 +158,9 @@ export class SqliteChannels implements ChannelStore {
   completeSlot(key: string, owner: string, messageId: string, now: string): Promise<boolean> {
     return this.#run("complete slot", () => this.#completeSlot(key, owner, messageId, now));
   }
+  renewSlot(key: string, owner: string, leaseUntil: string, now: string): Promise<boolean> {
+    return this.#run("renew slot", (st) => st.renewSlot.run(leaseUntil, now, key, owner).changes === 1);
+  }
   failSlot(key: string, owner: string, error: string, now: string): Promise<void> {
     return this.#run("fail slot", (st) => {
       st.failSlot.run(error.slice(0, 500), now, key, owner);
@@ -197,6 +200,18 @@ export class SqliteChannels implements ChannelStore {
       st.failAlert.run(error.slice(0, 500), now, channelKey(channel), storyId, owner);
     });
   }
+  renewAlert(channel: ChannelRef, storyId: string, owner: string, leaseUntil: string, now: string) {
+    return this.#run(
+      "renew alert",
+      (st) => st.renewAlert.run(leaseUntil, now, channelKey(channel), storyId, owner).changes === 1,
+    );
+  }
+  abandonAlert(channel: ChannelRef, storyId: string, now: string): Promise<boolean> {
+    return this.#run(
+      "abandon alert",
+      (st) => st.abandonAlert.run(now, channelKey(channel), storyId, now).changes === 1,
+    );
+  }
   updateAlertArticles(channel: ChannelRef, storyId: string, from: string[], to: string[], now: string) {
     return this.#run("update alert", (st) => {
       const ck = channelKey(channel);
@@ -205,8 +220,11 @@ export class SqliteChannels implements ChannelStore {
       );
     });
   }
-  retryableAlerts(now: string, maxAttempts: number): Promise<AlertRecord[]> {
-    return this.#run("retryable alerts", (st) => st.retryableAlerts.all(maxAttempts, now).map(toAlert));
+  retryableAlerts(now: string, maxAttempts: number, platforms?: readonly string[]): Promise<AlertRecord[]> {
+    const only = platforms === undefined ? null : JSON.stringify([...platforms]);
+    return this.#run("retryable alerts", (st) =>
+      st.retryableAlerts.all({ max: maxAttempts, now, platforms: only }).map(toAlert),
+    );
   }
 
   newsSince(since: string, limit: number): Promise<NewsRow[]> {

@@ -211,7 +211,10 @@ export class SqliteFeeds implements FeedStore {
       );
       const existing = db.prepare("SELECT item_id FROM feed_items WHERE feed_id = ?").pluck();
       const forget = db.prepare("DELETE FROM feed_items WHERE feed_id = ? AND item_id = ?");
+      const exists = db.prepare("SELECT 1 FROM feeds WHERE id = ?").pluck();
       db.transaction(() => {
+        // A feed removed while it was polled keeps no item history.
+        if (exists.get(id) === undefined) return;
         for (const item of outcome.done) done.run(id, item, at);
         for (const item of outcome.failed) failed.run(id, item, at);
         const keep = new Set([...currentIds, ...outcome.done, ...outcome.failed]);
