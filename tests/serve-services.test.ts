@@ -7,7 +7,7 @@ import { loadSettings } from "../src/runtime/settings.js";
 import { openStore } from "../src/store/open-store.js";
 import type { Store } from "../src/store/store.js";
 import { recordingPoster } from "./helpers/channel-fixtures.js";
-import { FERRY_POST, rss } from "./helpers/feed-fixtures.js";
+import { FERRY_POST, LIBRARY_FIRE, rss } from "./helpers/feed-fixtures.js";
 import { tempDir } from "./helpers/ingest-env.js";
 import { type LocalServer, startLocalServer } from "./helpers/local-server.js";
 
@@ -36,12 +36,26 @@ async function waitFor<T>(check: () => T | undefined, timeoutMs = 10_000): Promi
 }
 
 describe("the services serve runs", () => {
-  it("polls followed feeds at start and posts a story alert for new items at once, through the channel's poster", async () => {
+  it("polls followed feeds at start and alerts at once on new stories, not on the feed's months-old items", async () => {
     server = await startLocalServer({
       "/harlow.xml": {
         headers: { "content-type": "application/rss+xml" },
         body: rss("Harlow Post", [
-          { guid: "h1", title: "Ferry runs aground", link: "http://post.example/1", text: FERRY_POST },
+          {
+            guid: "h1",
+            title: "Ferry runs aground",
+            link: "http://post.example/1",
+            text: FERRY_POST,
+            date: new Date().toUTCString(),
+          },
+          // The feed's back catalogue: published long ago, stored, but not news to alert on.
+          {
+            guid: "h0",
+            title: "Library fire",
+            link: "http://post.example/0",
+            text: LIBRARY_FIRE,
+            date: "Mon, 05 Jan 2026 09:00:00 GMT",
+          },
         ]),
       },
     });
@@ -51,7 +65,9 @@ describe("the services serve runs", () => {
     });
     store = await openStore(":memory:");
     const now = () => new Date();
-    await store.channels.subscribe(TERMINAL, "ferry", true, new Date(Date.now() - 60_000).toISOString());
+    const before = new Date(Date.now() - 60_000).toISOString();
+    await store.channels.subscribe(TERMINAL, "ferry", true, before);
+    await store.channels.subscribe(TERMINAL, "library", true, before);
     await store.feeds.add({ url: server.url("/harlow.xml"), addedBy: "cli", now: now().toISOString() });
     const runtime = buildCoreDeps(store, settings, { logger: silentLogger, now });
     const terminal = recordingPoster("console");
@@ -68,6 +84,8 @@ describe("the services serve runs", () => {
     expect(post.channel).toEqual(TERMINAL);
     expect(post.reply.kind).toBe("brief");
     expect(JSON.stringify(post.reply)).toContain("Marit Vale");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(terminal.posts).toHaveLength(1);
     expect(runtime.deps.digests).toBeDefined();
     expect(runtime.deps.urls).toBeDefined();
   });

@@ -38,6 +38,17 @@ const OVERLAP_MS = 10 * 60_000;
 const MAX_SCANNED = 2000;
 /** Articles of a story read to match it against topics. */
 const MATCHED_PER_STORY = 20;
+/**
+ * A story whose newest article was published longer ago than this is not news any more: it gets no new alert (a
+ * newly followed feed's back catalogue would otherwise flood the channel). An alert already posted is still edited.
+ */
+const STALE_MS = 3 * 86_400_000;
+
+function isStale(story: StoryRecord, now: Date): boolean {
+  if (!story.end) return false;
+  const newest = Date.parse(story.end.length === 10 ? `${story.end}T23:59:59Z` : story.end);
+  return Number.isFinite(newest) && now.getTime() - newest > STALE_MS;
+}
 
 type AlertSub = { channel: ChannelRef; subscription: Subscription };
 
@@ -174,6 +185,7 @@ export class AlertNotifier {
     const store = this.#o.store.channels;
     const now = () => this.#o.now().toISOString();
     const existing = await store.findAlert(channel, story.id, story.articleIds);
+    if (!existing && isStale(story, this.#o.now())) return;
     if (existing?.state === "done" && existing.messageId) {
       const all = [...new Set([...existing.articleIds, ...story.articleIds])];
       if (all.length === existing.articleIds.length) return;
