@@ -12,6 +12,7 @@ import {
   storyFeatures,
 } from "../src/core/stories/index.js";
 import { probeOf, storyScore } from "../src/core/stories/similarity.js";
+import { storyDoc } from "./helpers/story-docs.js";
 
 // Everything here is invented: countries, people, places, outlets and events. The hard case of story grouping: the
 // same two leaders in three different events (a meeting, a phone call, a speech rejecting troops), each reported by
@@ -19,13 +20,7 @@ import { probeOf, storyScore } from "../src/core/stories/similarity.js";
 // leaders' names and their running topic (smuggling, troops, sovereignty, tariffs) are rare, so they weigh more than
 // anything else, and only event words, numbers and weekdays tell the events apart. Only one article is dated.
 
-const doc = (id: string, title: string, text: string, publishedAt: string | null = null): StoryDoc => ({
-  id,
-  title,
-  text,
-  publishedAt,
-  source: id,
-});
+const doc = storyDoc;
 
 const meeting1 = doc(
   "meeting1",

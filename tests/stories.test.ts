@@ -9,16 +9,12 @@ import {
   type StoryState,
   storyFeatures,
 } from "../src/core/stories/index.js";
+import { storyDoc } from "./helpers/story-docs.js";
 
 // Fictional articles (invented countries, people and outlets): the same two leaders in three different events,
 // each reported by two outlets, every article recalling the other events as background.
-const doc = (id: string, title: string, text: string, publishedAt: string | null = null): StoryDoc => ({
-  id,
-  title,
-  text,
-  publishedAt,
-  source: id.replace(/\d+$/, ""),
-});
+const doc = (id: string, title: string, text: string, publishedAt: string | null = null): StoryDoc =>
+  storyDoc(id, title, text, publishedAt, id.replace(/\d+$/, ""));
 
 const meeting1 = doc(
   "meeting1",

@@ -3,11 +3,16 @@ import type { CoreDeps } from "./deps.js";
 
 /** Articles a topic query looks at, at most. */
 const TOPIC_HITS = 100;
+/**
+ * Article ids read per chosen story, those that joined first: more than a briefing reads and cites (12), far
+ * fewer than a big story's hundreds. The story's `articleCount` still counts them all.
+ */
+const STORY_ARTICLE_IDS = 100;
 const DAY = 86_400_000;
 
 export interface RankedStory {
   story: StoryRecord;
-  /** Ids of the story's articles that match the topic (all of them without a topic). */
+  /** Ids of the story's articles that match the topic (without a topic, all of `story.articleIds`). */
   matching: string[];
   score: number;
 }
@@ -29,7 +34,10 @@ function score(s: StoryRecord, matching: number, now: Date, topic: boolean): num
   return breadth + 2 * recency + match;
 }
 
-/** The stories for a briefing or a story list, most important first. */
+/**
+ * The stories for a briefing or a story list, most important first. Stories are ranked on their counts and dates
+ * alone; only the chosen ones are read with their articles (the first STORY_ARTICLE_IDS of a big story).
+ */
 export async function selectStories(
   deps: CoreDeps,
   options: { topic?: string; since?: Date; limit: number },
@@ -37,40 +45,40 @@ export async function selectStories(
   const sinceDay = options.since?.toISOString().slice(0, 10);
   const inWindow = (s: StoryRecord) => !sinceDay || (s.end ?? s.updatedAt.slice(0, 10)) >= sinceDay;
   const now = deps.now();
+  let candidates: RankedStory[];
   if (options.topic) {
-    const hits = await deps.store.search(options.topic, TOPIC_HITS);
-    const storyOf = await deps.store.storiesOfArticles(hits.map((h) => h.id));
+    const hits = await deps.store.searchStoryArticles(options.topic, TOPIC_HITS);
     const matching = new Map<string, string[]>();
-    for (const h of hits) {
-      const sid = storyOf.get(h.id);
-      if (sid) matching.set(sid, [...(matching.get(sid) ?? []), h.id]);
-    }
-    const stories = (await deps.store.getStories([...matching.keys()])).filter(inWindow);
-    return stories
-      .map((story) => {
-        const m = matching.get(story.id) ?? [];
-        return { story, matching: m, score: score(story, m.length, now, true) };
-      })
-      .sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1))
-      .slice(0, options.limit);
+    for (const h of hits) matching.set(h.storyId, [...(matching.get(h.storyId) ?? []), h.articleId]);
+    const stories = await deps.store.getStories([...matching.keys()], { articleLimit: 0 });
+    candidates = stories.filter(inWindow).map((story) => {
+      const m = matching.get(story.id) ?? [];
+      return { story, matching: m, score: score(story, m.length, now, true) };
+    });
+  } else {
+    const since = sinceDay ? { since: sinceDay } : {};
+    const [recent, broad] = await Promise.all([
+      deps.store.listStories({ orderBy: "recent", limit: 100, articleLimit: 0, ...since }),
+      deps.store.listStories({ orderBy: "breadth", limit: 50, articleLimit: 0, ...since }),
+    ]);
+    const byId = new Map([...recent, ...broad].map((s) => [s.id, s]));
+    candidates = [...byId.values()]
+      .filter(inWindow)
+      .map((story) => ({ story, matching: [], score: score(story, story.articleCount, now, false) }));
   }
-  const since = sinceDay;
-  const [recent, broad] = await Promise.all([
-    deps.store.listStories(
-      since ? { orderBy: "recent", limit: 100, since } : { orderBy: "recent", limit: 100 },
-    ),
-    deps.store.listStories(
-      since ? { orderBy: "breadth", limit: 50, since } : { orderBy: "breadth", limit: 50 },
-    ),
-  ]);
-  const byId = new Map([...recent, ...broad].map((s) => [s.id, s]));
-  return [...byId.values()]
-    .filter(inWindow)
-    .map((story) => ({
-      story,
-      matching: story.articleIds,
-      score: score(story, story.articleCount, now, false),
-    }))
+  const chosen = candidates
     .sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1))
     .slice(0, options.limit);
+  const read = await deps.store.getStories(
+    chosen.map((c) => c.story.id),
+    { articleLimit: STORY_ARTICLE_IDS },
+  );
+  const byId = new Map(read.map((s) => [s.id, s]));
+  // Without a topic every article of a story matches. A story re-grouped away meanwhile is left out.
+  return chosen.flatMap((c) => {
+    const full = byId.get(c.story.id);
+    return full
+      ? [{ story: full, matching: options.topic ? c.matching : full.articleIds, score: c.score }]
+      : [];
+  });
 }

@@ -1,10 +1,9 @@
 import type { Article } from "../core/article.js";
 import {
+  analyseDocument,
   assignToStory,
   candidateKeys,
-  documentKeys,
   type StoryFeatures,
-  storyFeatures,
   storyHeadline,
 } from "../core/stories/index.js";
 import type { Logger } from "../logger.js";
@@ -17,6 +16,11 @@ import type { Store } from "../store/store.js";
 const CANDIDATES = 30;
 /** How many member articles are read to choose a story's headline. */
 const HEADLINE_SAMPLE = 12;
+/**
+ * Articles taken per look-up of those left to analyse or group. Each look-up scans past the articles already done,
+ * so bigger batches mean fewer scans of a big store.
+ */
+const BATCH = 500;
 
 function attributionsOf(article: Article): StoredAttribution[] {
   return extractAttributions(article.text, { title: article.title }).map((a) => ({
@@ -39,10 +43,12 @@ export async function analyzeArticle(store: Store, article: Article): Promise<St
     publishedAt: article.publishedAt,
     source: article.source,
   };
-  const storyKeys = [...new Set(documentKeys(doc))];
+  // Read once for both its keys and its features.
+  const analysed = analyseDocument(doc);
+  const storyKeys = [...new Set(analysed.keys)];
   const { df, total } = await store.storyKeyFrequencies(storyKeys);
   // The article counts itself, so a key seen nowhere else gets the highest weight rather than an infinite one.
-  const features = storyFeatures(doc, (k) => (df.get(k) ?? 0) + 1, total + 1);
+  const features = analysed.features((k) => (df.get(k) ?? 0) + 1, total + 1);
   await store.saveAnalysis(article.id, {
     attributions: attributionsOf(article),
     storyFeatures: features,
@@ -84,7 +90,7 @@ export async function analysePending(store: Store, logger: Pick<Logger, "warn">)
   const failed = new Set<string>();
   let done = 0;
   for (;;) {
-    const ids = (await store.unanalysedArticleIds(100 + failed.size)).filter((id) => !failed.has(id));
+    const ids = (await store.unanalysedArticleIds(BATCH + failed.size)).filter((id) => !failed.has(id));
     if (ids.length === 0) return done;
     for (const article of await store.getArticles(ids)) {
       try {
@@ -100,13 +106,13 @@ export async function analysePending(store: Store, logger: Pick<Logger, "warn">)
 
 /** Puts every analysed article that has no story yet into one, oldest first. */
 export async function groupPending(store: Store): Promise<void> {
-  for (let ids = await store.ungroupedArticleIds(100); ids.length > 0; ) {
+  for (let ids = await store.ungroupedArticleIds(BATCH); ids.length > 0; ) {
     const features = await store.getStoryFeatures(ids);
     for (const id of ids) {
       const f = features.get(id);
       if (f) await groupArticle(store, id, f);
     }
-    const next = await store.ungroupedArticleIds(100);
+    const next = await store.ungroupedArticleIds(BATCH);
     if (next[0] === ids[0]) return; // no progress: leave the rest for a later run
     ids = next;
   }

@@ -33,7 +33,12 @@ export interface ArticleAnalysis {
 export interface StoryRecord {
   id: string;
   headline: string;
+  /**
+   * The story's articles in the order they joined: all of them, or only the first ones when the listing asked
+   * for at most `articleLimit`. `articleCount` always counts them all.
+   */
   articleIds: string[];
+  /** Every outlet of the story, in the order their first article joined (whatever `articleLimit`). */
   sources: string[];
   articleCount: number;
   sourceCount: number;
@@ -43,7 +48,15 @@ export interface StoryRecord {
   updatedAt: string;
 }
 
-export interface StoryListOptions {
+export interface StoryReadOptions {
+  /**
+   * At most this many article ids per story, those that joined first (0: none). Default: all of them, which for a
+   * big story means reading hundreds of rows: listings that show a few articles should set it.
+   */
+  articleLimit?: number;
+}
+
+export interface StoryListOptions extends StoryReadOptions {
   /** "recent": newest `end` first; "breadth": most sources, then most articles, then newest. */
   orderBy: "recent" | "breadth";
   limit: number;
@@ -51,15 +64,14 @@ export interface StoryListOptions {
   since?: string;
 }
 
-/** The analysis half of the store: attributions, stories, keywords. Implemented next to the article store. */
-export interface AnalysisStore {
-  /** Saves an article's analysis, replacing any earlier one, in one transaction. */
-  saveAnalysis(articleId: string, analysis: ArticleAnalysis): Promise<void>;
-  /** Ids of stored articles that have no analysis yet, oldest first (for recovery after an interruption). */
-  unanalysedArticleIds(limit: number): Promise<string[]>;
+/** An article matching a search, and the story it belongs to. */
+export interface StoryArticleHit {
+  articleId: string;
+  storyId: string;
+}
 
-  /** Document frequency of each story key among analysed articles, and how many articles were analysed. */
-  storyKeyFrequencies(keys: string[]): Promise<{ df: Map<string, number>; total: number }>;
+/** The stories: grouping state, members and listings. Part of the analysis store. */
+export interface StoryStore {
   /**
    * Stories whose centroid shares at least one of `keys`: at most `limit`, those sharing the most keys first, then
    * the most recently updated. Given the article's `time` (`StoryFeatures.time`), stories whose known span is more
@@ -80,9 +92,27 @@ export interface AnalysisStore {
   /** Ids of analysed articles that belong to no story yet, oldest first. */
   ungroupedArticleIds(limit: number): Promise<string[]>;
   listStories(options: StoryListOptions): Promise<StoryRecord[]>;
-  getStories(ids: string[]): Promise<StoryRecord[]>;
+  /** The stories with these ids, in the order given; unknown ids are skipped. */
+  getStories(ids: string[], options?: StoryReadOptions): Promise<StoryRecord[]>;
+  /**
+   * The articles best matching a full-text query (ranked and limited as `search`, with user text just as safe)
+   * that belong to a story, best first, with their story: `search` and `storiesOfArticles` in one, without
+   * making snippets.
+   */
+  searchStoryArticles(query: string, limit: number): Promise<StoryArticleHit[]>;
   /** The story each of the given articles belongs to (articles without a story are absent). */
   storiesOfArticles(articleIds: string[]): Promise<Map<string, string>>;
+}
+
+/** The analysis half of the store: attributions, stories, keywords. Implemented next to the article store. */
+export interface AnalysisStore extends StoryStore {
+  /** Saves an article's analysis, replacing any earlier one, in one transaction. */
+  saveAnalysis(articleId: string, analysis: ArticleAnalysis): Promise<void>;
+  /** Ids of stored articles that have no analysis yet, oldest first (for recovery after an interruption). */
+  unanalysedArticleIds(limit: number): Promise<string[]>;
+
+  /** Document frequency of each story key among analysed articles, and how many articles were analysed. */
+  storyKeyFrequencies(keys: string[]): Promise<{ df: Map<string, number>; total: number }>;
   getStoryFeatures(articleIds: string[]): Promise<Map<string, StoryFeatures>>;
 
   /** Full-text search over attribution content and speakers; user text is safe as in `search`. */

@@ -23,7 +23,9 @@ export function cohesionWeights(units: ReadonlyArray<ReadonlyMap<string, number>
     units.forEach((u, i) => {
       for (const [k, c] of u) total.set(k, (total.get(k) ?? 0) + c * (weights[i] ?? 1));
     });
-    const sims = units.map((u, i) => similarityToRest(u, weights[i] ?? 1, total));
+    let totalSq = 0;
+    for (const c of total.values()) totalSq += c * c;
+    const sims = units.map((u, i) => similarityToRest(u, weights[i] ?? 1, total, totalSq));
     const reference = weightedMedian(
       sims,
       sizes.map((n) => (n >= MIN_TERMS_FOR_REFERENCE ? n : 0)),
@@ -34,14 +36,13 @@ export function cohesionWeights(units: ReadonlyArray<ReadonlyMap<string, number>
   return weights;
 }
 
-/** Cosine of a unit's counts with the weighted total of all other units. */
+/** Cosine of a unit's counts with the weighted total of all other units (`totalSq`: the total's squared norm). */
 function similarityToRest(
   u: ReadonlyMap<string, number>,
   weight: number,
   total: ReadonlyMap<string, number>,
+  totalSq: number,
 ): number {
-  let totalSq = 0;
-  for (const c of total.values()) totalSq += c * c;
   let dot = 0;
   let uu = 0;
   let cross = 0;

@@ -7,7 +7,7 @@
 
 import { edgeWord, isAcronym, type Part, partsOf } from "./name-parts.js";
 import { STOP_WORDS } from "./stop-words.js";
-import { normalizeWord } from "./tokens.js";
+import { normalizeWord, type Token } from "./tokens.js";
 
 export interface EntityMention {
   /** Normalized name: lowercase words separated by one space. */
@@ -24,9 +24,12 @@ function keyOf(words: string[]): string {
     .replace(/(\p{L}{2}an)s$/u, "$1"); // "Mexicans" → "mexican"
 }
 
-/** The named entities of a text with their mentions, most mentioned first (ties: first mentioned first). */
-export function extractEntities(text: string): EntityMention[] {
-  const parts = partsOf(text);
+/**
+ * The named entities of a text with their mentions, most mentioned first (ties: first mentioned first). `tokens`:
+ * the text's words, when already tokenized.
+ */
+export function extractEntities(text: string, tokens?: Token[]): EntityMention[] {
+  const parts = partsOf(text, tokens);
   const counts = new Map<string, EntityMention>();
   const add = (key: string, p: Part): void => {
     const e = counts.get(key);

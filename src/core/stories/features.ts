@@ -50,22 +50,21 @@ interface Analysis {
   /** Title and text joined, and where each entity is mentioned in it. */
   full: string;
   spans: Map<string, Array<[number, number]>>;
-  cues: SparseVector;
+  weightAt: (at: number) => number;
 }
 
-/** Weighted mention counts of every key of an article, and (with `extras`) its event cues. */
-function analyse(doc: StoryDoc, extras: boolean): Analysis {
-  const { full, tokens, weightAt } = articleText(doc.title, doc.text);
+/** Weighted mention counts of every key of an article. */
+function analyse(doc: StoryDoc): Analysis {
+  const { full, tokens, words, weightAt } = articleText(doc.title, doc.text);
   const counts: Counts = { words: new Map(), entities: new Map(), numbers: new Map() };
   const spans = new Map<string, Array<[number, number]>>();
-  for (const t of tokens) for (const k of t.terms) bump(counts.words, k, weightAt(t.at), t.at);
-  for (const e of extractEntities(full)) {
+  for (const t of tokens) for (const k of t.terms) bump(counts.words, k, t.weight, t.at);
+  for (const e of extractEntities(full, words)) {
     for (const [at] of e.spans) bump(counts.entities, ENTITY_PREFIX + e.key, weightAt(at), at);
     spans.set(e.key, e.spans);
   }
   for (const [k, at] of extractNumbers(full)) bump(counts.numbers, NUMBER_PREFIX + k, weightAt(at), at);
-  const cues = extras ? extractCues(full, weightAt) : [];
-  return { counts, full, spans, cues };
+  return { counts, full, spans, weightAt };
 }
 
 /** The word keys of an entity's mentions ("sheinbaum" → claudia, sheinbaum). */
@@ -78,12 +77,30 @@ function nameWordsOf(a: Analysis, entity: string): string[] {
 }
 
 /**
+ * One article read once, for both of what the store needs of it: its `keys` (as `documentKeys`) to count
+ * document frequencies, and its `features` (as `storyFeatures`) given them. Reading the text is most of the cost
+ * of either, so an article analysed for both should be read through this once.
+ */
+export interface DocumentAnalysis {
+  keys: string[];
+  features(df?: DocFrequency, totalDocs?: number): StoryFeatures;
+}
+
+export function analyseDocument(doc: StoryDoc): DocumentAnalysis {
+  const analysis = analyse(doc);
+  const c = analysis.counts;
+  return {
+    keys: [...c.words.keys(), ...c.entities.keys(), ...c.numbers.keys()],
+    features: (df, totalDocs) => featuresOf(doc, analysis, df, totalDocs),
+  };
+}
+
+/**
  * Every distinct key of an article (words, `@`entities, `#`numbers), not only the kept ones: what a store counts
  * to answer `df(key)` for `storyFeatures`.
  */
 export function documentKeys(doc: StoryDoc): string[] {
-  const c = analyse(doc, false).counts;
-  return [...c.words.keys(), ...c.entities.keys(), ...c.numbers.keys()];
+  return analyseDocument(doc).keys;
 }
 
 /** Document frequencies over a batch of articles. */
@@ -118,10 +135,19 @@ function weigh(
  * numbers shape the weights.
  */
 export function storyFeatures(doc: StoryDoc, df?: DocFrequency, totalDocs?: number): StoryFeatures {
+  return analyseDocument(doc).features(df, totalDocs);
+}
+
+function featuresOf(
+  doc: StoryDoc,
+  analysis: Analysis,
+  df: DocFrequency | undefined,
+  totalDocs: number | undefined,
+): StoryFeatures {
   const n = totalDocs ?? 0;
   const idf = df && n > 0 ? (k: string) => Math.log(1 + n / Math.max(1, df(k))) : () => 1;
-  const analysis = analyse(doc, true);
-  const { counts: c, cues } = analysis;
+  const c = analysis.counts;
+  const cues = extractCues(analysis.full, analysis.weightAt);
   const words = weigh(c.words, idf, 1, MAX_TERMS);
   const entities = weigh(c.entities, idf, ENTITY_BOOST, MAX_ENTITIES);
   const numbers = weigh(c.numbers, idf, NUMBER_BOOST, MAX_NUMBERS);

@@ -19,12 +19,27 @@ export function groupStories(docs: readonly StoryDoc[], options?: GroupOptions):
   const { df, totalDocs } = options?.df
     ? { df: options.df, totalDocs: options.totalDocs ?? docs.length }
     : documentFrequencies(docs);
+  function* featuresOfDocs(): Generator<[string, StoryFeatures]> {
+    for (const doc of docs) {
+      const features = storyFeatures(doc, df, totalDocs);
+      options?.onFeatures?.(doc.id, features);
+      yield [doc.id, features];
+    }
+  }
+  return groupFeatures(featuresOfDocs(), options?.threshold);
+}
+
+/**
+ * Groups articles given their features (article id, features), in the order given, as `groupStories` does with
+ * the features it computes; returns the stories in the order they were opened.
+ */
+export function groupFeatures(
+  articles: Iterable<readonly [string, StoryFeatures]>,
+  threshold: number = DEFAULT_THRESHOLD,
+): StoryState[] {
   const index = new StoryIndex();
-  const threshold = options?.threshold ?? DEFAULT_THRESHOLD;
-  for (const doc of docs) {
-    const features = storyFeatures(doc, df, totalDocs);
-    options?.onFeatures?.(doc.id, features);
-    const { story } = assignToStory(features, doc.id, index.candidates(features, threshold), { threshold });
+  for (const [id, features] of articles) {
+    const { story } = assignToStory(features, id, index.candidates(features, threshold), { threshold });
     index.upsert(story);
   }
   return index.all();

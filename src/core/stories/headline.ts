@@ -1,6 +1,6 @@
 /** A short headline for a story: the title of its most central article, preferring informative titles. */
 
-import { addToMean, cosine, norm } from "./sparse-vector.js";
+import { byWeight, cosine, norm, type SparseVector } from "./sparse-vector.js";
 import { tokenize, wordTerms } from "./tokens.js";
 import type { StoryFeatures } from "./types.js";
 
@@ -26,10 +26,7 @@ function quality(title: string): number {
  * picked; with no informative title the result is "", for the caller to fall back on (a first sentence, say).
  */
 export function storyHeadline(titles: readonly string[], features: readonly StoryFeatures[]): string {
-  let centroid: Array<[string, number]> = [];
-  features.forEach((f, i) => {
-    centroid = addToMean(centroid, i, f.terms, Number.MAX_SAFE_INTEGER);
-  });
+  const centroid = runningMean(features);
   const weights = new Map(centroid);
   const top = centroid[0]?.[1] ?? 0;
   let best = "";
@@ -54,4 +51,24 @@ export function storyHeadline(titles: readonly string[], features: readonly Stor
     }
   });
   return best;
+}
+
+/**
+ * The running mean of the articles' vectors, rounded as `addToMean` rounds it after each article, uncut. The order
+ * of the keys between steps cannot change the result (each key's mean is its own, and the result is sorted by
+ * weight, then key), so they are sorted once, at the end.
+ */
+export function runningMean(features: readonly StoryFeatures[]): SparseVector {
+  let mean = new Map<string, number>();
+  features.forEach((f, n) => {
+    const sum = new Map<string, number>();
+    for (const [k, w] of mean) sum.set(k, w * n);
+    for (const [k, w] of f.terms) sum.set(k, (sum.get(k) ?? 0) + w);
+    mean = new Map();
+    for (const [k, w] of sum) {
+      const rounded = Math.round((w / (n + 1)) * 1e4) / 1e4;
+      if (rounded > 0) mean.set(k, rounded);
+    }
+  });
+  return [...mean].sort(byWeight);
 }

@@ -31,7 +31,8 @@
  * the result is the same as with all stories. `StoryIndex` does this in memory, and given the threshold it scores
  * the candidates through its postings and passes on only those that reach it (same result, ~10× faster when many
  * stories share a word); a store can keep the same postings (key → story id) in a table, and count `documentKeys`
- * of each article for `df`.
+ * of each article for `df`. An article analysed for both its keys and its features is best read once
+ * (`analyseDocument`): reading the text is most of the cost of either.
  */
 
 export {
@@ -45,8 +46,14 @@ export {
 } from "./assign.js";
 export { isCue } from "./cues.js";
 export { dayOf, MAX_GAP_DAYS, timeFactor } from "./doc-time.js";
-export { documentFrequencies, documentKeys, storyFeatures } from "./features.js";
-export { type GroupOptions, groupStories } from "./group.js";
+export {
+  analyseDocument,
+  type DocumentAnalysis,
+  documentFrequencies,
+  documentKeys,
+  storyFeatures,
+} from "./features.js";
+export { type GroupOptions, groupFeatures, groupStories } from "./group.js";
 export { storyHeadline } from "./headline.js";
 export { StoryIndex } from "./story-index.js";
 export type {

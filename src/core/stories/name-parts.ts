@@ -43,7 +43,10 @@ const CALENDAR = new Set(
 
 const SENTENCE_GAP = /[.!?:;"“”«»()[\]|\n•]/u;
 
+/** Whether a word starts with an upper-case letter (ASCII letters decided without a regular expression). */
 function isCapitalized(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
 }
 
@@ -61,17 +64,27 @@ export interface Part {
   end: number;
 }
 
+/** Whether the text between two words holds sentence punctuation; a single space (most gaps) does not. */
+function gapBreaks(text: string, from: number, to: number): boolean {
+  if (to === from || (to === from + 1 && text.charCodeAt(from) === 32)) return false;
+  return SENTENCE_GAP.test(text.slice(from, to));
+}
+
+/** Whether two words are separated by at most one space. */
+function adjacentWords(text: string, prevEnd: number, start: number): boolean {
+  return start === prevEnd || (start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32);
+}
+
 /** Splits the tokens into sentences: a new sentence starts after end punctuation, a quote or a line break. */
 function sentences(text: string, tokens: Token[]): Token[][] {
   const out: Token[][] = [];
   let current: Token[] = [];
   let prevEnd = 0;
   for (const t of tokens) {
-    const gap = text.slice(prevEnd, t.start);
     const prev = current[current.length - 1];
     if (
       current.length > 0 &&
-      (SENTENCE_GAP.test(gap) || (prev !== undefined && /\.$/.test(prev.text) && !isAcronym(prev.text)))
+      (gapBreaks(text, prevEnd, t.start) || (prev?.text.endsWith(".") && !isAcronym(prev.text)))
     ) {
       out.push(current);
       current = [];
@@ -131,9 +144,8 @@ export function edgeWord(word: string | undefined): boolean {
   return CONNECTORS.has(n) || (STOP_WORDS.has(n) && !isAcronym(word));
 }
 
-/** The candidate names of a text, in order. */
-export function partsOf(text: string): Part[] {
-  const tokens = tokenize(text);
+/** The candidate names of a text, in order. `tokens`: the text's words, when already tokenized. */
+export function partsOf(text: string, tokens: Token[] = tokenize(text)): Part[] {
   const parts: Part[] = [];
   for (const sentence of sentences(text, tokens)) {
     // A heading in title case ("A Sovereign Stand") capitalizes most words and has no final stop.
@@ -151,7 +163,7 @@ export function partsOf(text: string): Part[] {
     };
     sentence.forEach((t, i) => {
       const prev = sentence[i - 1];
-      const adjacent = prev !== undefined && /^ ?$/.test(text.slice(prev.end, t.start));
+      const adjacent = prev !== undefined && adjacentWords(text, prev.end, t.start);
       if (!adjacent) close();
       if (isCapitalized(t.text)) {
         if (run.length === 0) runInitial = i === 0;

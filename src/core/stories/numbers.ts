@@ -45,10 +45,15 @@ const WITH_UNIT = new RegExp(
   String.raw`(?<![\p{L}\p{N}$€£¥.,:/])(${NUM}|${WORD_NUM})(?:\s?-\s?|\s)(?:(thousand|million|billion|trillion)\s)?([\p{L}]+)`,
   "giu",
 );
-const DATE_OR_TIME = new RegExp(
-  String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\b)?|\b\d{1,2}\s?[ap]\.?m\b|\b\d{4}-\d{2}-\d{2}\b`,
-  "giu",
-);
+const DATE_OR_TIME_SOURCE = String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\b)?|\b\d{1,2}\s?[ap]\.?m\b|\b\d{4}-\d{2}-\d{2}\b`;
+const DATE_OR_TIME = new RegExp(DATE_OR_TIME_SOURCE, "giu");
+/**
+ * The same pattern without the `u` flag, which V8 matches several times faster. Case-insensitive, the two differ
+ * only on "ſ" (U+017F) and "K" (U+212A), which fold to "s" and "k" with `u` and to nothing without: texts without
+ * those two characters are read with this one.
+ */
+const DATE_OR_TIME_FAST = new RegExp(DATE_OR_TIME_SOURCE, "gi");
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 function plain(n: string): string {
   const lower = n.toLowerCase();
@@ -63,7 +68,8 @@ function isYear(n: string): boolean {
 export function extractNumbers(text: string): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   // Blank out dates and times, then amounts and percentages once found, so that no number counts twice.
-  let rest = text.replace(DATE_OR_TIME, (m) => " ".repeat(m.length));
+  const dates = FOLDS_TO_ASCII.test(text) ? DATE_OR_TIME : DATE_OR_TIME_FAST;
+  let rest = text.replace(dates, (m) => " ".repeat(m.length));
   rest = rest.replace(MONEY, (m, cur: string, n: string, scale: string | undefined, at: number) => {
     const s = scale ? SCALE[scale.toLowerCase()] : undefined;
     out.push([`${cur}${plain(n)}${s ? ` ${s}` : ""}`, at]);

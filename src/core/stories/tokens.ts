@@ -22,14 +22,34 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Distinct words remembered by each memo below; past it the memo starts over, so memory stays bounded. */
+const MEMO_SIZE = 20_000;
+
+/**
+ * A pure function of a word, remembered: news text repeats its words, and every article is read word by word
+ * several times (story features, names, keywords). Results are shared, so they must not be changed.
+ */
+function memo<T>(fn: (word: string) => T): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    let v = known.get(word);
+    if (v === undefined) {
+      v = fn(word);
+      if (known.size >= MEMO_SIZE) known.clear();
+      known.set(word, v);
+    }
+    return v;
+  };
+}
+
 /** Lowercase, without a possessive "'s" and without the dots of abbreviations ("U.S." → "us"). */
-export function normalizeWord(word: string): string {
-  return word
+export const normalizeWord: (word: string) => string = memo((word) =>
+  word
     .toLowerCase()
     .replace(/['’]s$/u, "")
     .replace(/['’]/gu, "")
-    .replace(/\./g, "");
-}
+    .replace(/\./g, ""),
+);
 
 /** Plural to singular only ("minutes" → "minute", "casualties" → "casualty"). */
 export function singular(word: string): string {
@@ -52,17 +72,25 @@ export function stem(word: string): string {
   return w;
 }
 
-/** The term keys of one word: hyphenated compounds give their parts; stop words and bare numbers give none. */
-export function wordTerms(word: string): string[] {
+/**
+ * The term keys of one word: hyphenated compounds give their parts; stop words and bare numbers give none. The
+ * list is shared between calls with the same word (frozen).
+ */
+export const wordTerms: (word: string) => readonly string[] = memo((word) => {
   const out: string[] = [];
   for (const part of normalizeWord(word).split(/[-&]/)) {
     if (part.length < 2 || STOP_WORDS.has(part) || /^\p{N}+$/u.test(part) || /\p{N}/u.test(part[0] ?? ""))
       continue;
     out.push(stem(part));
   }
-  return out;
-}
+  return Object.freeze(out);
+});
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(normalizeWord(word));
 }
+
+/** `wordTerms` and `isStopWord` of a word in one look-up (shared between calls, like `wordTerms`). */
+export const wordInfo: (word: string) => { readonly terms: readonly string[]; readonly stop: boolean } = memo(
+  (word) => Object.freeze({ terms: wordTerms(word), stop: isStopWord(word) }),
+);

@@ -1,26 +1,15 @@
 /**
- * Every statement of the analysis half of the SQLite store, prepared once per connection. Lists of ids or keys
+ * Every statement of the analysis half of the SQLite store but the stories' (story-statements.ts), prepared once per
+ * connection. Lists of ids or keys
  * are passed as one JSON array and read with json_each, so any number of them takes one statement.
  */
 import type Database from "better-sqlite3";
-import type {
-  AttributionHitRow,
-  AttributionParams,
-  CandidateStoryRow,
-  MemberRow,
-  StoryRow,
-} from "./analysis-rows.js";
+import type { AttributionHitRow, AttributionParams } from "./analysis-rows.js";
 
 /** BM25 weights of the columns of attributions_fts: content, speaker, kind (a filter, not a relevance signal). */
 const BM25 = "bm25(attributions_fts, 1, 1, 0)";
 
 const NEWEST = "coalesce(a.published_at, a.ingested_at)";
-/** An article's publication day when its date is an ISO date or date-time, else null. */
-const PUBLISHED_DAY = `CASE WHEN a.published_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
-  THEN substr(a.published_at, 1, 10) END`;
-/** A story's day for listings: its last publication day, or the day it was last updated. */
-const STORY_DAY = "coalesce(end_day, substr(updated_at, 1, 10))";
-const STORY_COLUMNS = "seq, id, headline, article_count, source_count, start_day, end_day, updated_at";
 const HIT_COLUMNS = `a.id AS article_id, a.title, a.source, a.url, a.published_at, t.speaker, t.speaker_mention,
   t.content, t.cue, t.direct, t.content_start, t.content_end`;
 
@@ -32,22 +21,6 @@ export interface SearchParams {
 export interface SpeakerSearchParams extends SearchParams {
   /** Words of a speaker name, as `speakerQuery` joins them. */
   speaker: string;
-}
-
-export interface CandidateParams {
-  /** JSON array of keys. */
-  keys: string;
-  limit: number;
-  /** ISO days: only stories whose known span overlaps them (both null for any story). */
-  from: string | null;
-  to: string | null;
-}
-
-export interface StoryStats {
-  articles: number;
-  sources: number;
-  first: string | null;
-  last: string | null;
 }
 
 export function prepareAnalysisStatements(db: Database.Database) {
@@ -93,91 +66,6 @@ export function prepareAnalysisStatements(db: Database.Database) {
        FROM articles a JOIN article_features f ON f.article_seq = a.seq
        WHERE a.id IN (SELECT value FROM json_each(?))`,
     ),
-
-    // Stories.
-    /**
-     * Stories sharing the most centroid keys with a JSON array of keys, ties to the last updated, leaving out
-     * dated stories outside [from, to]. Ranked on the small story rows; only the states of those kept are read.
-     */
-    candidates: db.prepare<CandidateParams, CandidateStoryRow>(
-      `WITH shared AS (
-         SELECT story_seq, count(*) AS n FROM story_postings
-         WHERE key IN (SELECT value FROM json_each(@keys))
-         GROUP BY story_seq
-       ), ranked AS (
-         SELECT s.seq, s.id, shared.n, s.touched FROM shared JOIN stories s ON s.seq = shared.story_seq
-         WHERE @from IS NULL OR s.start_day IS NULL OR s.end_day IS NULL
-           OR (s.start_day <= @to AND s.end_day >= @from)
-         ORDER BY shared.n DESC, s.touched DESC LIMIT @limit
-       )
-       SELECT ranked.seq, ranked.id, ss.state FROM ranked JOIN story_states ss ON ss.story_seq = ranked.seq
-       ORDER BY ranked.n DESC, ranked.touched DESC`,
-    ),
-    /** Members of a JSON array of story seqs, each story's in the order they joined. */
-    members: db.prepare<[string], MemberRow>(
-      `SELECT sa.story_seq, a.id, a.source
-       FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
-       WHERE sa.story_seq IN (SELECT value FROM json_each(?))
-       ORDER BY sa.story_seq, sa.rowid`,
-    ),
-    storyById: db.prepare<[string], { seq: number; state: string }>(
-      "SELECT s.seq, ss.state FROM stories s JOIN story_states ss ON ss.story_seq = s.seq WHERE s.id = ?",
-    ),
-    insertStory: db.prepare<[string, string, string]>(
-      `INSERT INTO stories (id, headline, article_count, source_count, updated_at, touched)
-       VALUES (?, ?, 0, 0, ?, (SELECT coalesce(max(touched), 0) + 1 FROM stories))`,
-    ),
-    setHeadline: db.prepare<[string, number]>("UPDATE stories SET headline = ? WHERE seq = ?"),
-    putState: db.prepare<[number, string]>(
-      `INSERT INTO story_states (story_seq, state) VALUES (?, ?)
-       ON CONFLICT (story_seq) DO UPDATE SET state = excluded.state`,
-    ),
-    touchStory: db.prepare<[string, number]>(
-      "UPDATE stories SET updated_at = ?, touched = (SELECT max(touched) + 1 FROM stories) WHERE seq = ?",
-    ),
-    storyOfArticle: db
-      .prepare<[number], number>("SELECT story_seq FROM story_articles WHERE article_seq = ?")
-      .pluck(),
-    storyIdBySeq: db.prepare<[number], string>("SELECT id FROM stories WHERE seq = ?").pluck(),
-    addMember: db.prepare<[number, number]>(
-      "INSERT INTO story_articles (story_seq, article_seq) VALUES (?, ?)",
-    ),
-    insertPosting: db.prepare<[string, number]>(
-      "INSERT OR IGNORE INTO story_postings (key, story_seq) VALUES (?, ?)",
-    ),
-    deletePosting: db.prepare<[string, number]>("DELETE FROM story_postings WHERE key = ? AND story_seq = ?"),
-    storyStats: db.prepare<[number], StoryStats>(
-      `SELECT count(*) AS articles, count(DISTINCT a.source) AS sources,
-         min(${PUBLISHED_DAY}) AS first, max(${PUBLISHED_DAY}) AS last
-       FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq WHERE sa.story_seq = ?`,
-    ),
-    setStoryStats: db.prepare<[number, number, string | null, string | null, number]>(
-      "UPDATE stories SET article_count = ?, source_count = ?, start_day = ?, end_day = ? WHERE seq = ?",
-    ),
-    storiesByIds: db.prepare<[string], StoryRow>(
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
-    ),
-    /** (since, limit); since "" for all. */
-    listRecent: db.prepare<[string, number], StoryRow>(
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE ${STORY_DAY} >= ?
-       ORDER BY ${STORY_DAY} DESC, touched DESC LIMIT ?`,
-    ),
-    listBreadth: db.prepare<[string, number], StoryRow>(
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE ${STORY_DAY} >= ?
-       ORDER BY source_count DESC, article_count DESC, ${STORY_DAY} DESC, touched DESC LIMIT ?`,
-    ),
-    storiesOfArticles: db.prepare<[string], { article: string; story: string }>(
-      `SELECT a.id AS article, s.id AS story
-       FROM articles a JOIN story_articles sa ON sa.article_seq = a.seq JOIN stories s ON s.seq = sa.story_seq
-       WHERE a.id IN (SELECT value FROM json_each(?))`,
-    ),
-    ungrouped: db
-      .prepare<[number], string>(
-        `SELECT a.id FROM article_analysis an JOIN articles a ON a.seq = an.article_seq
-         WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_seq = an.article_seq)
-         ORDER BY an.article_seq LIMIT ?`,
-      )
-      .pluck(),
 
     // Attributions. The FTS table is not aliased: bm25() must name it.
     /** Best matches first, ranked in the full-text index alone (as the article search). */

@@ -1,55 +1,28 @@
-/** The analysis half of the SQLite store (attributions, story features, stories, keywords), on the store's connection. */
+/**
+ * The analysis half of the SQLite store (attributions, story features and key frequencies, keywords, outlets), on
+ * the store's connection. Stories are in sqlite-stories.ts.
+ */
 import type Database from "better-sqlite3";
 import type { Logger } from "pino";
-import { MAX_GAP_DAYS } from "../../core/stories/doc-time.js";
-import type { StoryFeatures, StoryState } from "../../core/stories/types.js";
+import type { StoryFeatures } from "../../core/stories/types.js";
 import { describeError, NewsdeskError } from "../../errors.js";
-import type {
-  AnalysisStore,
-  ArticleAnalysis,
-  AttributionHit,
-  StoryListOptions,
-  StoryRecord,
-} from "../analysis.js";
-import {
-  centroidKeys,
-  isoDay,
-  membersByStory,
-  parseFeatures,
-  parseState,
-  type StoryRow,
-  storedState,
-  toAttributionHit,
-  toAttributionParams,
-  toStoryRecord,
-  toStoryState,
-} from "./analysis-rows.js";
+import type { AnalysisStore, ArticleAnalysis, AttributionHit, StoryStore } from "../analysis.js";
+import { parseFeatures, toAttributionHit, toAttributionParams } from "./analysis-rows.js";
 import { type AnalysisStatements, prepareAnalysisStatements } from "./analysis-statements.js";
 import { ftsExpression, queryTerms } from "./fts-query.js";
+import { jsonSet } from "./json-set.js";
 import { registerSpeakerMatch, speakerQuery } from "./speaker-match.js";
 import { isFtsQueryError, rowLimit, searchLimit, wrap } from "./support.js";
-
-const DAY = 86_400_000;
 
 /** The columns of attributions_fts that user words may match, and the filter for direct quotes. */
 const WORDS_COLUMNS = "{content speaker}";
 const DIRECT_ONLY = 'kind : "direct"';
 
-/** The distinct values of a list as the JSON array json_each reads. */
-function jsonSet(values: readonly string[] | readonly number[]): string {
-  return JSON.stringify([...new Set<string | number>(values)]);
-}
-
-export class SqliteAnalysis implements AnalysisStore {
+export class SqliteAnalysis implements Omit<AnalysisStore, keyof StoryStore> {
   readonly #db: Database.Database;
   readonly #st: AnalysisStatements;
   readonly #log: Logger;
   readonly #save: (articleId: string, analysis: ArticleAnalysis) => void;
-  readonly #saveStory: (state: StoryState, headline: string, articleId: string) => void;
-  readonly #replaceStories: (
-    stories: Array<{ state: StoryState; headline: string }>,
-    features: Map<string, StoryFeatures>,
-  ) => void;
 
   constructor(db: Database.Database, logger: Logger) {
     this.#db = db;
@@ -78,62 +51,6 @@ export class SqliteAnalysis implements AnalysisStore {
       for (const attribution of a.attributions)
         st.insertAttribution.run(toAttributionParams(seq, attribution));
     });
-
-    this.#saveStory = db.transaction((state: StoryState, headline: string, articleId: string) => {
-      const articleSeq = seqOf(articleId);
-      const now = new Date().toISOString();
-      const old = st.storyById.get(state.id);
-      let seq: number;
-      let oldKeys: string[] = [];
-      if (old === undefined) {
-        seq = Number(st.insertStory.run(state.id, headline, now).lastInsertRowid);
-      } else {
-        seq = old.seq;
-        oldKeys = centroidKeys(parseState(old.state).centroid);
-        st.setHeadline.run(headline, seq);
-      }
-      st.putState.run(seq, storedState(state));
-
-      const current = st.storyOfArticle.get(articleSeq);
-      if (current === undefined) {
-        st.addMember.run(seq, articleSeq);
-        if (old !== undefined) st.touchStory.run(now, seq);
-      } else if (current !== seq) {
-        throw new NewsdeskError(
-          "STORE_FAILED",
-          `article ${articleId} already belongs to story ${st.storyIdBySeq.get(current) ?? current}`,
-        );
-      }
-
-      // Postings change by a few keys per update: rewrite only those.
-      const newKeys = centroidKeys(state.centroid);
-      const keep = new Set(newKeys);
-      const had = new Set(oldKeys);
-      for (const key of oldKeys) if (!keep.has(key)) st.deletePosting.run(key, seq);
-      for (const key of newKeys) if (!had.has(key)) st.insertPosting.run(key, seq);
-
-      const stats = st.storyStats.get(seq) ?? { articles: 0, sources: 0, first: null, last: null };
-      const start = isoDay(state.start) ?? stats.first;
-      const end = isoDay(state.end) ?? stats.last;
-      st.setStoryStats.run(stats.articles, stats.sources, start, end, seq);
-    });
-
-    // Stories cascade to their states and members; postings have no foreign key and are cleared by hand.
-    const clearStories = db.prepare("DELETE FROM stories");
-    const clearPostings = db.prepare("DELETE FROM story_postings");
-    const setFeatures = db.prepare<[string, number]>(
-      "UPDATE article_features SET story_features = ? WHERE article_seq = ?",
-    );
-    this.#replaceStories = db.transaction(
-      (stories: Array<{ state: StoryState; headline: string }>, features: Map<string, StoryFeatures>) => {
-        clearPostings.run();
-        clearStories.run();
-        for (const [articleId, f] of features) setFeatures.run(JSON.stringify(f), seqOf(articleId));
-        for (const { state, headline } of stories) {
-          for (const articleId of state.articleIds) this.#saveStory(state, headline, articleId);
-        }
-      },
-    );
   }
 
   /** Runs a synchronous database operation, turning any failure into a STORE_FAILED NewsdeskError. */
@@ -157,12 +74,6 @@ export class SqliteAnalysis implements AnalysisStore {
     }
   }
 
-  #records(st: AnalysisStatements, rows: readonly StoryRow[]): StoryRecord[] {
-    if (rows.length === 0) return [];
-    const members = membersByStory(st.members.all(jsonSet(rows.map((r) => r.seq))));
-    return rows.map((r) => toStoryRecord(r, members.get(r.seq) ?? []));
-  }
-
   async saveAnalysis(articleId: string, analysis: ArticleAnalysis): Promise<void> {
     this.#run("save analysis", () => this.#save(articleId, analysis));
   }
@@ -176,67 +87,6 @@ export class SqliteAnalysis implements AnalysisStore {
       const df = new Map<string, number>(keys.map((k) => [k, 0]));
       if (df.size > 0) for (const row of st.keyFrequencies.all(jsonSet(keys))) df.set(row.key, row.df);
       return { df, total: st.analysedTotal.get() ?? 0 };
-    });
-  }
-
-  async candidateStories(keys: string[], limit: number, time?: number | null): Promise<StoryState[]> {
-    return this.#run("candidate stories", (st) => {
-      const n = rowLimit(limit);
-      if (keys.length === 0 || n === 0) return [];
-      const gap = MAX_GAP_DAYS * DAY;
-      const near = typeof time === "number" && Number.isFinite(time);
-      const from = near ? isoDay(time - gap) : null;
-      const to = near ? isoDay(time + gap) : null;
-      const rows = st.candidates.all({ keys: jsonSet(keys), limit: n, from, to });
-      if (rows.length === 0) return [];
-      const members = membersByStory(st.members.all(jsonSet(rows.map((r) => r.seq))));
-      return rows.map((r) =>
-        toStoryState(
-          r,
-          (members.get(r.seq) ?? []).map((m) => m.id),
-        ),
-      );
-    });
-  }
-
-  async replaceStories(
-    stories: Array<{ state: StoryState; headline: string }>,
-    features: Map<string, StoryFeatures>,
-  ): Promise<void> {
-    this.#run("replace stories", () => this.#replaceStories(stories, features));
-  }
-
-  async saveStory(state: StoryState, headline: string, articleId: string): Promise<void> {
-    this.#run("save story", () => this.#saveStory(state, headline, articleId));
-  }
-
-  async ungroupedArticleIds(limit: number): Promise<string[]> {
-    return this.#run("list ungrouped articles", (st) => st.ungrouped.all(rowLimit(limit)));
-  }
-
-  async listStories(options: StoryListOptions): Promise<StoryRecord[]> {
-    return this.#run("list stories", (st) => {
-      const n = rowLimit(options.limit);
-      if (n === 0) return [];
-      // Stories are dated by day: a date-time `since` counts from its day.
-      const since = options.since?.slice(0, 10) ?? "";
-      const list = options.orderBy === "breadth" ? st.listBreadth : st.listRecent;
-      return this.#records(st, list.all(since, n));
-    });
-  }
-
-  async getStories(ids: string[]): Promise<StoryRecord[]> {
-    return this.#run("get stories", (st) => {
-      if (ids.length === 0) return [];
-      const byId = new Map(this.#records(st, st.storiesByIds.all(jsonSet(ids))).map((r) => [r.id, r]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
-    });
-  }
-
-  async storiesOfArticles(articleIds: string[]): Promise<Map<string, string>> {
-    return this.#run("stories of articles", (st) => {
-      if (articleIds.length === 0) return new Map();
-      return new Map(st.storiesOfArticles.all(jsonSet(articleIds)).map((r) => [r.article, r.story]));
     });
   }
 

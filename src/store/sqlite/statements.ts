@@ -21,6 +21,15 @@ const ARTICLE_COLUMNS = `id, external_id, title, source, url, author, published_
   content_hash, words`;
 const SUMMARY_COLUMNS = "id, title, source, published_at, words, url";
 const NEWEST = "coalesce(published_at, ingested_at)";
+/** The best matches of @match, at most @limit, as (seq, bm25). */
+const RANKED_HITS = `SELECT rowid AS seq, bm25(articles_fts, ${TITLE_WEIGHT}, 1) AS bm25 FROM articles_fts
+  WHERE articles_fts MATCH @match ORDER BY bm25 LIMIT @limit`;
+
+export interface SearchParams {
+  /** An FTS5 MATCH expression (from fts-query.ts). */
+  match: string;
+  limit: number;
+}
 
 export function prepareStatements(db: Database.Database) {
   return {
@@ -99,18 +108,24 @@ export function prepareStatements(db: Database.Database) {
     /**
      * BM25-ranked hits, score "higher is better". An explicit bm25() with ORDER BY ... LIMIT lets SQLite keep only
      * the top rows while scanning; that is ~40% faster on common words than FTS5's own `ORDER BY rank`, which
-     * sorts every match. The snippet is computed for the returned rows only.
+     * sorts every match. Snippets are made for the returned rows only, by a second look-up of each row in the
+     * index: in the ranking query, snippet() would run for every match (most of the time of a common word).
      */
-    search: db.prepare<[string, number], HitRow>(
-      `WITH hits AS (
-         SELECT rowid AS seq, bm25(articles_fts, ${TITLE_WEIGHT}, 1) AS bm25,
-           snippet(articles_fts, 1, '', '', '…', ${SNIPPET_TOKENS}) AS snippet
-         FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25 LIMIT ?
-       )
-       SELECT a.id, a.title, a.source, a.published_at, a.url, -hits.bm25 AS score, hits.snippet
+    search: db.prepare<SearchParams, HitRow>(
+      `WITH hits AS (${RANKED_HITS})
+       SELECT a.id, a.title, a.source, a.published_at, a.url, -hits.bm25 AS score,
+         (SELECT snippet(articles_fts, 1, '', '', '…', ${SNIPPET_TOKENS}) FROM articles_fts
+          WHERE articles_fts MATCH @match AND rowid = hits.seq) AS snippet
        FROM hits JOIN articles a ON a.seq = hits.seq
        ORDER BY hits.bm25`,
     ),
+    /** The ids of `search`'s hits, best first. */
+    searchIds: db
+      .prepare<SearchParams, string>(
+        `WITH hits AS (${RANKED_HITS})
+         SELECT a.id FROM hits JOIN articles a ON a.seq = hits.seq ORDER BY hits.bm25`,
+      )
+      .pluck(),
 
     /** Diagnostics. */
     tableCounts: db.prepare<[], { articles: number; signatures: number; bands: number; blocks: number }>(
