@@ -152,15 +152,13 @@ describe("/feed", () => {
     expect(missing).toMatchObject({ kind: "error", reason: "not-found" });
   });
 
-  it("is refused without the Manage Channels permission, changing nothing", async () => {
+  it("is refused without the Manage Channels permission, changing nothing, while anyone may list the feeds", async () => {
     const t = await setup();
     await t.run(`/feed add ${t.srv.url("/rss")}`);
     const requests = t.srv.requests.length;
-    for (const command of [
-      `/feed add ${t.srv.url("/page")}`,
-      "/feed list",
-      `/feed remove ${t.srv.url("/rss")}`,
-    ]) {
+    expect(await t.run("/feed list", MEMBER)).toMatchObject({ kind: "notice" });
+    expect(await t.run("/feed", MEMBER)).toMatchObject({ kind: "notice" });
+    for (const command of [`/feed add ${t.srv.url("/page")}`, `/feed remove ${t.srv.url("/rss")}`]) {
       expect(await t.run(command, MEMBER)).toMatchObject({ kind: "error", reason: "forbidden" });
     }
     expect(t.srv.requests).toHaveLength(requests);

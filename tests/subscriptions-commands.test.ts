@@ -109,13 +109,21 @@ describe("/subscribe, /unsubscribe, /subscriptions", () => {
       channelId: "42",
       canManageChannel: false,
     };
-    for (const command of ["/subscribe tariffs", "/unsubscribe tariffs", "/digest 08:00"]) {
+    for (const command of [
+      "/subscribe tariffs",
+      "/unsubscribe tariffs",
+      "/digest 08:00",
+      "/digest off",
+      "/digest now",
+    ]) {
       expect(await handleCommand(command, member, deps)).toMatchObject({
         kind: "error",
         reason: "forbidden",
       });
     }
     expect(await handleCommand("/subscriptions", member, deps)).toMatchObject({ kind: "notice" });
+    expect(await handleCommand("/digest status", member, deps)).toMatchObject({ kind: "notice" });
+    expect(await handleCommand("/digest", member, deps)).toMatchObject({ kind: "notice" });
     const channel = { platform: "discord" as const, workspaceId: "G1", channelId: "42" };
     expect(await deps.store.channels.subscriptions(channel)).toEqual([]);
   });

@@ -79,7 +79,8 @@ export async function handleCommand(
     command = parsed.command;
   }
   const spec = findCommand(command.name);
-  if (spec?.manageChannel && context.canManageChannel !== true) {
+  const showsSetup = spec?.showsSetup?.includes(command.argument.trim().toLowerCase()) ?? false;
+  if (spec?.manageChannel && !showsSetup && context.canManageChannel !== true) {
     return errorReply(
       `/${command.name} changes this channel's setup, so it needs the Manage Channels permission (Discord) or a workspace admin (Slack).`,
       "forbidden",

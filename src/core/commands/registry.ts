@@ -9,6 +9,11 @@ export interface CommandSpec {
   argumentName?: string;
   /** Changes a channel's setup: needs Manage Channels (Discord) or admin rights (Slack), checked when it runs. */
   manageChannel?: boolean;
+  /**
+   * Arguments of a `manageChannel` command that only show the setup (`/digest status`, `/feed list`; "" = no
+   * argument): anyone may run them.
+   */
+  showsSetup?: readonly string[];
 }
 
 export type CommandName =
@@ -118,6 +123,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     argument: "optional",
     argumentName: "schedule",
     manageChannel: true,
+    showsSetup: ["", "status"],
   },
   {
     name: "feed",
@@ -126,6 +132,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     argument: "optional",
     argumentName: "action",
     manageChannel: true,
+    showsSetup: ["", "list"],
   },
   {
     name: "ingest",
