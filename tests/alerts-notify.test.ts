@@ -10,7 +10,6 @@ import { startSchedules } from "../src/schedule/start-schedules.js";
 import { openStore } from "../src/store/open-store.js";
 import type { Store } from "../src/store/store.js";
 import {
-  channelEnv,
   FROST,
   GRAIN,
   ingestFixtures,
@@ -18,20 +17,13 @@ import {
   SLACK_GENERAL,
   SLACK_NEWS,
   STEEL,
+  sourcesOf,
+  useChannelEnvs,
 } from "./helpers/channel-fixtures.js";
 import { tempDir } from "./helpers/ingest-env.js";
 
 const MINUTE = 60_000;
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0)) await f();
-});
-
-async function env() {
-  const e = await channelEnv("2026-05-05T06:00:00Z");
-  cleanup.push(() => e.store.close());
-  return e;
-}
+const { env, defer } = useChannelEnvs();
 
 function notifier(store: Store, now: () => Date, poster = recordingPoster("slack"), owner?: string) {
   const alerts = new AlertNotifier({
@@ -43,9 +35,6 @@ function notifier(store: Store, now: () => Date, poster = recordingPoster("slack
   });
   return { alerts, ...poster };
 }
-
-const sourcesOf = (reply: Reply | undefined) =>
-  reply?.kind === "brief" ? reply.data.stories[0]?.sources : null;
 
 describe("story alerts", () => {
   it("posts a story once when three outlets cover it one after another, then edits that post", async () => {
@@ -131,7 +120,7 @@ describe("story alerts", () => {
     const path = join(tempDir().dir, "alerts.db");
     const { clock } = await env();
     const [a, b] = [await openStore(path), await openStore(path)];
-    cleanup.push(async () => {
+    defer(async () => {
       await a.close();
       await b.close();
     });
@@ -164,7 +153,7 @@ describe("startSchedules on the terminal", () => {
       logger: silentLogger,
       now: clock.now,
     });
-    cleanup.push(() => running.stop());
+    defer(() => running.stop());
     await store.channels.subscribe(TERMINAL_CHANNEL, "tariffs", true, clock.now().toISOString());
     clock.advance(MINUTE);
     await ingestFixtures(store, clock.now, [GRAIN[0]]);

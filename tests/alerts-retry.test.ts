@@ -6,33 +6,22 @@ import { AlertNotifier } from "../src/schedule/alerts.js";
 import type { ClaimTerms } from "../src/store/channels.js";
 import type { Store } from "../src/store/store.js";
 import {
-  channelEnv,
   FROST,
   GRAIN,
   ingestFixtures,
   recordingPoster,
   SLACK_GENERAL,
   SLACK_NEWS,
+  sourcesOf,
+  useChannelEnvs,
 } from "./helpers/channel-fixtures.js";
 
 const MINUTE = 60_000;
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0)) await f();
-});
-
-async function env() {
-  const e = await channelEnv("2026-05-05T06:00:00Z");
-  cleanup.push(() => e.store.close());
-  return e;
-}
+const { env } = useChannelEnvs();
 
 function notifier(store: Store, now: () => Date, poster: ChannelPoster) {
   return new AlertNotifier({ store, posters: [poster], now, logger: silentLogger });
 }
-
-const sourcesOf = (reply: Reply | undefined) =>
-  reply?.kind === "brief" ? reply.data.stories[0]?.sources : null;
 
 describe("alerts that cannot be posted any more", () => {
   it("are given up, not retried every tick, once their subscription is gone", async () => {

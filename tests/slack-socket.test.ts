@@ -4,6 +4,27 @@ import { startTestApp, useSlackTestEnv } from "./helpers/slack-app.js";
 
 const slack = useSlackTestEnv({ socket: true });
 
+/** Delivers a /topics slash command over the socket and checks it is answered at its response_url. */
+async function expectTopicsAnswered(envelopeId: string, responseId: string): Promise<void> {
+  slack.fake.sendEnvelope({
+    envelope_id: envelopeId,
+    type: "slash_commands",
+    accepts_response_payload: true,
+    payload: {
+      team_id: TEAM,
+      channel_id: "C0CHAN01",
+      user_id: "U0USER01",
+      command: "/topics",
+      text: "",
+      response_url: slack.fake.responseUrl(responseId),
+    },
+  });
+  const [answer] = await slack.fake.waitFor(
+    () => slack.fake.responsesTo(responseId).length > 0 && slack.fake.responsesTo(responseId),
+  );
+  expect(answer.blocks[0].text.text).toBe("Topics");
+}
+
 describe("Slack Socket Mode", () => {
   test("connects with the app token, acknowledges a slash command envelope and answers at the response_url", async () => {
     slack.app = await startTestApp(slack.fake, slack.deps, "socket");
@@ -72,23 +93,7 @@ describe("Slack Socket Mode", () => {
     slack.fake.sendDisconnect();
     await slack.fake.waitFor(() => slack.fake.callsTo("apps.connections.open").length === 2);
     await slack.fake.waitFor(() => slack.fake.openSockets() === 1 && slack.fake.connections === 2);
-    slack.fake.sendEnvelope({
-      envelope_id: "env-3",
-      type: "slash_commands",
-      accepts_response_payload: true,
-      payload: {
-        team_id: TEAM,
-        channel_id: "C0CHAN01",
-        user_id: "U0USER01",
-        command: "/topics",
-        text: "",
-        response_url: slack.fake.responseUrl("again"),
-      },
-    });
-    const [answer] = await slack.fake.waitFor(
-      () => slack.fake.responsesTo("again").length > 0 && slack.fake.responsesTo("again"),
-    );
-    expect(answer.blocks[0].text.text).toBe("Topics");
+    await expectTopicsAnswered("env-3", "again");
   });
 
   test("when reconnecting fails, it logs, keeps trying and serves commands again once Slack is back", async () => {
@@ -105,23 +110,7 @@ describe("Slack Socket Mode", () => {
       slack.fake.sendDisconnect();
       await slack.fake.waitFor(() => slack.fake.callsTo("apps.connections.open").length === 4, 8000);
       await slack.fake.waitFor(() => slack.fake.openSockets() === 1 && slack.fake.connections === 2, 8000);
-      slack.fake.sendEnvelope({
-        envelope_id: "env-4",
-        type: "slash_commands",
-        accepts_response_payload: true,
-        payload: {
-          team_id: TEAM,
-          channel_id: "C0CHAN01",
-          user_id: "U0USER01",
-          command: "/topics",
-          text: "",
-          response_url: slack.fake.responseUrl("back"),
-        },
-      });
-      const [answer] = await slack.fake.waitFor(
-        () => slack.fake.responsesTo("back").length > 0 && slack.fake.responsesTo("back"),
-      );
-      expect(answer.blocks[0].text.text).toBe("Topics");
+      await expectTopicsAnswered("env-4", "back");
       expect(rejections).toEqual([]);
       expect(slack.app.logs.filter((l) => l.msg === "Slack Socket Mode reconnection failed")).toHaveLength(2);
     } finally {

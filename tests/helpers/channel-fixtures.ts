@@ -1,4 +1,5 @@
 /** Fictional articles, a controllable clock and a recording poster for the subscription, digest and alert tests. */
+import { afterEach } from "vitest";
 import type { ChannelPoster, ChannelRef, PostedMessage } from "../../src/core/channel.js";
 import type { CoreDeps } from "../../src/core/deps.js";
 import type { Reply } from "../../src/core/reply.js";
@@ -131,3 +132,28 @@ export function recordingPoster(platform: ChannelPoster["platform"], failures = 
 
 export const SLACK_GENERAL: ChannelRef = { platform: "slack", workspaceId: "T1", channelId: "C-general" };
 export const SLACK_NEWS: ChannelRef = { platform: "slack", workspaceId: "T1", channelId: "C-news" };
+
+/**
+ * For a test file: `env()` gives a fresh channelEnv at 2026-05-05 06:00 UTC whose store is closed after each test;
+ * `defer(f)` runs `f` after the test too.
+ */
+export function useChannelEnvs(start = "2026-05-05T06:00:00Z") {
+  const cleanup: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const f of cleanup.splice(0)) await f();
+  });
+  return {
+    async env() {
+      const e = await channelEnv(start);
+      cleanup.push(() => e.store.close());
+      return e;
+    },
+    defer(f: () => Promise<void>) {
+      cleanup.push(f);
+    },
+  };
+}
+
+/** The outlets of the first story of an alert or digest Reply. */
+export const sourcesOf = (reply: Reply | undefined) =>
+  reply?.kind === "brief" ? reply.data.stories[0]?.sources : null;
