@@ -57,3 +57,7 @@ for (const split of ["dev", "train"]) {
     ...(quick ? ["--limit", "40"] : []),
   ]);
 }
+run("Model-output verifier: faithful vs unfaithful references, invented changes", [
+  "scripts/eval-verifier.ts",
+  data,
+]);
