@@ -57,3 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
   return { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
 }
+
+/** The limits on one input (a file, a .jsonl line or a fetched page), in the form ingestion and fetching take. */
+export function inputLimits(config: Pick<Config, "maxInputBytes" | "fetchTimeoutMs">): {
+  maxBytes: number;
+  fetchTimeoutMs: number;
+} {
+  return { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs };
+}

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { inputLimits } from "../config.js";
 import { parseRaw, prepareArticle } from "../ingest/prepare.js";
 import { readPath } from "../ingest/sources/file.js";
 import { extractAttributions } from "../nlp/quotes/index.js";
@@ -16,10 +17,7 @@ async function eachInput(
   const config = configFor(io, program.opts<GlobalOptions>());
   let failures = 0;
   for (const path of paths) {
-    for await (const item of readPath(path, {
-      maxBytes: config.maxInputBytes,
-      fetchTimeoutMs: config.fetchTimeoutMs,
-    })) {
+    for await (const item of readPath(path, inputLimits(config))) {
       const entry: { id?: string; input: string } = item.ok
         ? { input: item.raw.origin }
         : { input: item.input };

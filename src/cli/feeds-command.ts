@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { Config } from "../config.js";
+import { inputLimits } from "../config.js";
 import { createChatUrlService } from "../ingest/chat-url-service.js";
 import { createUrlGuard } from "../ingest/fetch/url-guard.js";
 import { loadUrlPolicy } from "../ingest/fetch/url-policy-config.js";
@@ -16,10 +16,6 @@ function feedsSetup(io: CliIo, program: Command) {
   const config = configFor(io, program.opts<GlobalOptions>());
   const guard = createUrlGuard({ policy: loadUrlPolicy(io.env) });
   return { config, guard, pollMinutes: loadFeedPollMinutes(io.env) };
-}
-
-function limitsOf(config: Config) {
-  return { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs };
 }
 
 function time(iso: string | null): string {
@@ -72,7 +68,7 @@ export function registerFeeds(program: Command, io: CliIo, setExit: (code: numbe
           logger: io.logger,
           now: io.now,
           guard,
-          limits: limitsOf(config),
+          limits: inputLimits(config),
         });
         const check = await service.checkFeed(url);
         if (!check.ok) {
@@ -132,7 +128,7 @@ export function registerFeeds(program: Command, io: CliIo, setExit: (code: numbe
           logger: io.logger,
           now: io.now,
           guard,
-          limits: limitsOf(config),
+          limits: inputLimits(config),
           pollMinutes,
         }).pollAll(),
       );

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { inputLimits } from "../config.js";
 import { type IngestReport, ingest, reclean } from "../ingest/pipeline.js";
 import { type CliIo, configFor, type GlobalOptions, withStore } from "./context.js";
 import { truncate } from "./text.js";
@@ -29,7 +30,7 @@ export function registerIngest(program: Command, io: CliIo, setExit: (code: numb
           store,
           logger: io.logger,
           now: io.now,
-          limits: { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs },
+          limits: inputLimits(config),
         }),
       );
       io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));

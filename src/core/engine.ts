@@ -7,7 +7,7 @@ import { runHelp } from "./commands/help.js";
 import { runIngest } from "./commands/ingest.js";
 import { type ParsedCommand, parseCommand } from "./commands/parse.js";
 import { runQuotes } from "./commands/quotes.js";
-import { findCommand } from "./commands/registry.js";
+import { needsChannelPermission } from "./commands/registry.js";
 import { runSearch } from "./commands/search.js";
 import { runSources } from "./commands/sources.js";
 import { runStance } from "./commands/stance.js";
@@ -78,9 +78,7 @@ export async function handleCommand(
     if (!parsed.ok) return errorReply(parsed.message, "usage", parsed.usage);
     command = parsed.command;
   }
-  const spec = findCommand(command.name);
-  const showsSetup = spec?.showsSetup?.includes(command.argument.trim().toLowerCase()) ?? false;
-  if (spec?.manageChannel && !showsSetup && context.canManageChannel !== true) {
+  if (needsChannelPermission(command) && context.canManageChannel !== true) {
     return errorReply(
       `/${command.name} changes this channel's setup, so it needs the Manage Channels permission (Discord) or a workspace admin (Slack).`,
       "forbidden",

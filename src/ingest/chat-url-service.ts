@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import { normaliseFeedUrl } from "../store/feeds.js";
 import type { Store } from "../store/store.js";
 import { parseFeed } from "./feed/parse.js";
-import { classifyContent, type FetchedResource, fetchResource } from "./fetch/http.js";
+import { classifyContent, FEED_ACCEPT, type FetchedResource, fetchResource } from "./fetch/http.js";
 import type { UrlGuard } from "./fetch/url-guard.js";
 import { analyseStored, type IngestDeps, storeItems } from "./pipeline.js";
 import { serialize } from "./serialize.js";
@@ -21,8 +21,6 @@ export interface ChatUrlServiceDeps {
   /** NEWSDESK_FEED_POLL_MINUTES, shown in /feed replies. */
   feedPollMinutes?: number;
 }
-
-const FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
 
 /** One line, at most 300 characters: reasons end up in chat. */
 function oneLine(text: string): string {

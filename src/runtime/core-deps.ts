@@ -1,3 +1,4 @@
+import { inputLimits } from "../config.js";
 import type { CoreDeps } from "../core/deps.js";
 import { createChatUrlService } from "../ingest/chat-url-service.js";
 import { createUrlGuard, type UrlGuard } from "../ingest/fetch/url-guard.js";
@@ -21,7 +22,7 @@ export function buildCoreDeps(
   io: { logger: Logger; now: () => Date },
 ): RuntimeDeps {
   const { logger, now } = io;
-  const limits = { maxBytes: settings.config.maxInputBytes, fetchTimeoutMs: settings.config.fetchTimeoutMs };
+  const limits = inputLimits(settings.config);
   const guard = createUrlGuard({ policy: settings.urlPolicy });
   const deps: CoreDeps = {
     store,

@@ -1,7 +1,7 @@
 import { describeError, NewsdeskError } from "../errors.js";
 import type { FeedItem, ParsedFeed } from "../ingest/feed/parse.js";
 import { parseFeed } from "../ingest/feed/parse.js";
-import { classifyContent, fetchResource } from "../ingest/fetch/http.js";
+import { classifyContent, FEED_ACCEPT, fetchResource } from "../ingest/fetch/http.js";
 import type { UrlGuard } from "../ingest/fetch/url-guard.js";
 import { type IngestDeps, type IngestReport, storeItems } from "../ingest/pipeline.js";
 import { readAhead } from "../ingest/sources/read-ahead.js";
@@ -40,7 +40,6 @@ export interface FeedPollResult {
   nextPollAt: string;
 }
 
-const FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
 const READ_AHEAD = 4;
 const DEFAULT_MAX_ITEMS_PER_POLL = 50;
 /** A feed with items left over is polled again this soon (the poller ticks every minute). */

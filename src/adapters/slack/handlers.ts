@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { parseCommand } from "../../core/commands/parse.js";
-import { findCommand } from "../../core/commands/registry.js";
+import { needsChannelPermission } from "../../core/commands/registry.js";
 import type { CommandContext, CoreDeps } from "../../core/deps.js";
 import { handleCommand } from "../../core/engine.js";
 import { errorReply, type Reply } from "../../core/reply.js";
@@ -54,7 +54,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
 
   const canManage = async (asked: Asked): Promise<boolean | undefined> => {
     const parsed = parseCommand(asked.line);
-    if (!parsed.ok || !findCommand(parsed.command.name)?.manageChannel) return undefined;
+    if (!parsed.ok || !needsChannelPermission(parsed.command)) return undefined;
     return deps.admins.canManageChannel(asked.userId, asked.teamId);
   };
 

@@ -147,3 +147,10 @@ export function findCommand(name: string): CommandSpec | undefined {
   const n = name.toLowerCase();
   return COMMANDS.find((c) => c.name === n);
 }
+
+/** Whether running this command needs the caller's permission to change the channel's setup. */
+export function needsChannelPermission(command: { name: string; argument: string }): boolean {
+  const spec = findCommand(command.name);
+  if (!spec?.manageChannel) return false;
+  return !(spec.showsSetup?.includes(command.argument.trim().toLowerCase()) ?? false);
+}

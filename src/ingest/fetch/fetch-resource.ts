@@ -49,6 +49,10 @@ const DEFAULT_MAX_REDIRECTS = 5;
 const DEFAULT_ACCEPT =
   "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5";
 
+/** What to ask for when the URL should be a feed (following or polling one). */
+export const FEED_ACCEPT =
+  "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
+
 /** Parses a URL the user gave and insists on http or https. */
 function parseHttpUrl(input: string): URL {
   let url: URL;
